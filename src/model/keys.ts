@@ -1,0 +1,64 @@
+import { createHash } from 'node:crypto';
+import type { DatePrecision, EntityLabel } from './ontology';
+
+/**
+ * Deterministic node keys (ARCHITECTURE.md §2). The same real-world thing gets the same key in every
+ * article and every run, which is what makes MERGE idempotent.
+ */
+
+/** Lower case, NFKD without diacritics, curly quotes straightened, runs of space folded, periods in acronyms dropped. */
+export function normaliseName(name: string): string {
+  return name
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/[\u2018\u2019\u02bc`´]/g, "'")
+    .replace(/[\u2010-\u2015]/g, '-')
+    .toLowerCase()
+    .replace(/\.(?=\S)/g, '')
+    .replace(/\.$/, '')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+export function sha256(text: string): string {
+  return createHash('sha256').update(text, 'utf8').digest('hex');
+}
+
+export const personKey = (name: string): string => `person:${normaliseName(name)}`;
+export const stateKey = (iso3: string): string => `state:${iso3.toUpperCase()}`;
+export const institutionKey = (name: string, country?: string | null): string =>
+  `institution:${normaliseName(name)}${country ? `:${country.toUpperCase()}` : ''}`;
+export const placeKey = (name: string, country?: string | null): string =>
+  `place:${normaliseName(name)}${country ? `:${country.toUpperCase()}` : ''}`;
+export const articleKey = (normalisedText: string): string => `article:${sha256(normalisedText)}`;
+
+export function entityKey(type: EntityLabel, name: string, country?: string | null): string {
+  switch (type) {
+    case 'Person': return personKey(name);
+    case 'State': return stateKey(name);
+    case 'Institution': return institutionKey(name, country);
+    case 'Place': return placeKey(name, country);
+  }
+}
+
+export interface EventKeyParts {
+  type: string;
+  mode: string | null;
+  actors: readonly string[];
+  recipients: readonly string[];
+  date: string | null;
+  datePrecision: DatePrecision | null;
+  /** Only used when the date is unknown: then the event is local to its article. */
+  articleId: string;
+}
+
+/** Hash of (type, mode, sorted actors, sorted recipients, date at its precision); the article id joins in when there is no date. */
+export function eventKey(p: EventKeyParts): string {
+  const date = p.date ? truncateDate(p.date, p.datePrecision ?? 'day') : null;
+  const parts = [p.type, p.mode ?? '', [...p.actors].sort().join(','), [...p.recipients].sort().join(','), date ?? `@${p.articleId}`];
+  return `event:${sha256(parts.join('|')).slice(0, 32)}`;
+}
+
+export function truncateDate(date: string, precision: DatePrecision): string {
+  return precision === 'year' ? date.slice(0, 4) : precision === 'month' ? date.slice(0, 7) : date.slice(0, 10);
+}
