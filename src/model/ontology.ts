@@ -5,8 +5,13 @@
 export const ENTITY_LABELS = ['Person', 'State', 'Institution', 'Place'] as const;
 export type EntityLabel = (typeof ENTITY_LABELS)[number];
 
-/** Every node label with its key property; `init` makes one uniqueness constraint per row. */
-export const NODE_LABELS = [...ENTITY_LABELS, 'Event', 'Article', 'IngestRun'] as const;
+/**
+ * Every node label; each has a unique `id` (its deterministic key), and `init` makes one uniqueness
+ * constraint per label. `Entity` is the umbrella label every Person, State, Institution and Place also
+ * carries, so that relationships can be written without knowing their endpoints' labels.
+ */
+export const ENTITY_UMBRELLA = 'Entity';
+export const NODE_LABELS = [...ENTITY_LABELS, ENTITY_UMBRELLA, 'Event', 'Article', 'IngestRun', 'Job'] as const;
 export type NodeLabel = (typeof NODE_LABELS)[number];
 
 export const INSTITUTION_KINDS = [
@@ -22,10 +27,12 @@ export interface RelationSpec {
   readonly from: readonly EntityLabel[];
   readonly to: readonly EntityLabel[];
   readonly meaning: string;
+  /** Properties that are part of the relationship's identity (two titles give two relationships). */
+  readonly identity?: readonly string[];
 }
 
 export const RELATION_TYPES = {
-  HOLDS_POSITION: { from: ['Person'], to: ['Institution', 'State'], meaning: 'office or role' },
+  HOLDS_POSITION: { from: ['Person'], to: ['Institution', 'State'], meaning: 'office or role', identity: ['title'] },
   MEMBER_OF: { from: ['Person', 'State', 'Institution'], to: ['Institution'], meaning: 'membership' },
   PART_OF: { from: ['Institution'], to: ['State', 'Institution'], meaning: 'part of a state or institution' },
   CITIZEN_OF: { from: ['Person'], to: ['State'], meaning: 'nationality' },
@@ -34,6 +41,9 @@ export const RELATION_TYPES = {
   LOCATED_IN: { from: ['Place', 'Institution'], to: ['Place', 'State'], meaning: 'geography, seat' },
 } as const satisfies Record<string, RelationSpec>;
 export type RelationType = keyof typeof RELATION_TYPES;
+
+/** The identity properties of a relation type (see RelationSpec.identity). */
+export const relationIdentity = (type: RelationType): readonly string[] => (RELATION_TYPES[type] as RelationSpec).identity ?? [];
 export const RELATION_TYPE_NAMES = Object.keys(RELATION_TYPES) as RelationType[];
 
 export interface EventTypeSpec {

@@ -1,0 +1,223 @@
+import { randomUUID } from 'node:crypto';
+import type { Neo4jConfig } from '../config/config';
+import type { ExtractionResult } from '../model/extraction';
+import { ENTITY_LABELS, EVENT_TYPES } from '../model/ontology';
+import type { EntityLabel, EventType, RelationType } from '../model/ontology';
+import { ConnectionError } from '../pipeline/errors';
+import { Graph, run } from './neo4j';
+import type { Tx } from './neo4j';
+import * as Q from './queries';
+import { articleRows, mergeEntityRows, rowCount, uniqueArticles } from './rows';
+import type { ArticleRows, EventRow, RelationRow } from './rows';
+import type { ArticleOutcome, GraphStats, GraphWriter, RunRecord } from './writer';
+
+export interface Neo4jWriterOptions {
+  extractorVersion: string;
+  /** Rows per write transaction (articles are never split across transactions). */
+  batchSize?: number;
+  now?: () => Date;
+}
+
+interface Pair { type: EventType; actor: string; recipient: string }
+
+/**
+ * Writes extraction results with `UNWIND $rows … MERGE` on deterministic keys, a batch of articles per
+ * managed write transaction (retried on transient errors by the driver). If a batch fails for another
+ * reason, its articles are written one by one so that only the bad one fails.
+ */
+export class Neo4jWriter implements GraphWriter {
+  private readonly batchSize: number;
+  private readonly now: () => Date;
+
+  constructor(readonly graph: Graph, private readonly options: Neo4jWriterOptions) {
+    this.batchSize = options.batchSize ?? 1000;
+    this.now = options.now ?? (() => new Date());
+  }
+
+  static async connect(c: Neo4jConfig, options: Neo4jWriterOptions): Promise<Neo4jWriter> {
+    return new Neo4jWriter(await Graph.connect(c), options);
+  }
+
+  async existingArticles(ids: readonly string[]): Promise<Set<string>> {
+    if (ids.length === 0) return new Set();
+    const rows = await this.graph.read((tx) => run(tx, Q.EXISTING_ARTICLES, { ids }));
+    return new Set(rows.map((r) => String(r.id)));
+  }
+
+  async writeArticles(results: readonly ExtractionResult[]): Promise<ArticleOutcome[]> {
+    const ingestedAt = this.now().toISOString();
+    const planned = uniqueArticles(results).map((r) => articleRows(r, this.options.extractorVersion, ingestedAt));
+    const outcomes: ArticleOutcome[] = [];
+    for (const batch of this.batches(planned)) {
+      try {
+        outcomes.push(...(await this.graph.write((tx) => writeBatch(tx, batch, ingestedAt))));
+      } catch (err) {
+        if (err instanceof ConnectionError || batch.length === 1) {
+          if (err instanceof ConnectionError) throw err;
+          outcomes.push({ articleId: batch[0].article.id, status: 'failed', error: messageOf(err) });
+          continue;
+        }
+        // Not transient (the driver already retried those): find the bad article by writing one at a time.
+        for (const one of batch) {
+          try {
+            outcomes.push(...(await this.graph.write((tx) => writeBatch(tx, [one], ingestedAt))));
+          } catch (e) {
+            if (e instanceof ConnectionError) throw e;
+            outcomes.push({ articleId: one.article.id, status: 'failed', error: messageOf(e) });
+          }
+        }
+      }
+    }
+    return outcomes;
+  }
+
+  /** Groups articles into batches of about `batchSize` rows; an article is never split. */
+  private *batches(planned: ArticleRows[]): Generator<ArticleRows[]> {
+    let batch: ArticleRows[] = [];
+    let rows = 0;
+    for (const p of planned) {
+      const n = rowCount(p);
+      if (batch.length > 0 && rows + n > this.batchSize) {
+        yield batch;
+        batch = [];
+        rows = 0;
+      }
+      batch.push(p);
+      rows += n;
+    }
+    if (batch.length) yield batch;
+  }
+
+  async removeArticle(ref: string): Promise<string | null> {
+    return this.graph.write(async (tx) => {
+      const found = await run(tx, Q.FIND_ARTICLE, { ref });
+      if (found.length === 0) return null;
+      const id = String(found[0].id);
+      await removeArticleTx(tx, id);
+      return id;
+    });
+  }
+
+  async recordRun(r: RunRecord): Promise<void> {
+    const { id, ...props } = r;
+    await this.graph.write((tx) => run(tx, Q.MERGE_RUN, { id, props }));
+  }
+
+  async stats(): Promise<GraphStats> {
+    return this.graph.read(async (tx) => {
+      const labels: Record<string, number> = {};
+      const relationships: Record<string, number> = {};
+      for (const { label } of await run(tx, Q.LIST_LABELS)) {
+        labels[String(label)] = Number((await run(tx, Q.countLabel(String(label))))[0].count);
+      }
+      for (const { type } of await run(tx, Q.LIST_REL_TYPES)) {
+        relationships[String(type)] = Number((await run(tx, Q.countRelType(String(type))))[0].count);
+      }
+      return { labels: dropZeros(labels), relationships: dropZeros(relationships) };
+    });
+  }
+
+  async close(): Promise<void> {
+    await this.graph.close();
+  }
+}
+
+function dropZeros(m: Record<string, number>): Record<string, number> {
+  return Object.fromEntries(Object.entries(m).filter(([, n]) => n > 0));
+}
+
+/** One transaction: claim the articles, replace earlier versions, then write every fact of the new ones. */
+export async function writeBatch(tx: Tx, batch: ArticleRows[], ingestedAt: string): Promise<ArticleOutcome[]> {
+  const claim = randomUUID();
+  const sorted = [...batch].sort((a, b) => (a.article.id < b.article.id ? -1 : a.article.id > b.article.id ? 1 : 0));
+  const claimed = await run(tx, Q.MERGE_ARTICLES, { rows: sorted.map((b) => ({ id: b.article.id, props: b.article.props })), claim });
+  const created = new Set(claimed.filter((r) => r.created === true).map((r) => String(r.id)));
+  const fresh = sorted.filter((b) => created.has(b.article.id));
+  const outcomes = new Map<string, ArticleOutcome>();
+  for (const b of batch) outcomes.set(b.article.id, { articleId: b.article.id, status: 'skipped' });
+  if (fresh.length === 0) return batch.map((b) => outcomes.get(b.article.id)!);
+
+  const pairs: Pair[] = [];
+  const previous = await run(tx, Q.FIND_PREVIOUS_VERSIONS, {
+    rows: fresh.map((b) => ({ id: b.article.id, externalId: b.article.externalId, url: b.article.url })),
+  });
+  const replaced = new Map<string, string[]>();
+  for (const r of previous) {
+    const list = replaced.get(String(r.id)) ?? [];
+    list.push(String(r.previous));
+    replaced.set(String(r.id), list);
+  }
+  for (const old of [...new Set(previous.map((r) => String(r.previous)))].sort()) {
+    pairs.push(...(await removeArticleTx(tx, old, false)));
+  }
+
+  const params = { now: ingestedAt };
+  for (const label of ENTITY_LABELS) {
+    const rows = mergeEntityRows(fresh.flatMap((b) => b.entities.filter((e) => e.label === label)));
+    if (rows.length) await run(tx, Q.mergeEntities(label as EntityLabel), { ...params, rows });
+  }
+  const mentions = fresh.flatMap((b) => b.mentions);
+  if (mentions.length) await run(tx, Q.MERGE_MENTIONS, { rows: mentions });
+
+  const relations = fresh.flatMap((b) => b.relations);
+  for (const [type, rows] of groupBy(relations, (r: RelationRow) => r.type)) {
+    await run(tx, Q.mergeRelation(type as RelationType), { rows });
+  }
+  const events: EventRow[] = fresh.flatMap((b) => b.events);
+  if (events.length) await run(tx, Q.MERGE_EVENTS, { rows: events });
+  for (const ev of events) {
+    for (const actor of ev.actors) for (const recipient of ev.recipients) {
+      if (actor !== recipient) pairs.push({ type: ev.type, actor, recipient });
+    }
+  }
+  await refreshAggregates(tx, pairs);
+
+  for (const b of fresh) {
+    const old = replaced.get(b.article.id);
+    outcomes.set(b.article.id, old ? { articleId: b.article.id, status: 'updated', replaced: old } : { articleId: b.article.id, status: 'added' });
+  }
+  return batch.map((b) => outcomes.get(b.article.id)!);
+}
+
+async function refreshAggregates(tx: Tx, pairs: Pair[]): Promise<void> {
+  for (const [type, list] of groupBy(uniqueBy(pairs, (p) => `${p.type}|${p.actor}|${p.recipient}`), (p: Pair) => p.type)) {
+    await run(tx, Q.refreshAggregate(type as EventType), { pairs: list.map(({ actor, recipient }) => ({ actor, recipient })) });
+  }
+}
+
+/**
+ * Removes an article and what only it supported, inside the caller's transaction. With `refresh`
+ * false the caller refreshes the returned aggregate pairs itself (once, after its own writes).
+ */
+export async function removeArticleTx(tx: Tx, id: string, refresh = true): Promise<Pair[]> {
+  const pairs = (await run(tx, Q.ARTICLE_EVENT_PAIRS, { id }))
+    .filter((r) => String(r.type) in EVENT_TYPES)
+    .map((r) => ({ type: r.type as EventType, actor: String(r.actor), recipient: String(r.recipient) }));
+  await run(tx, Q.REMOVE_ARTICLE_EVENTS, { id });
+  await run(tx, Q.REMOVE_ARTICLE_RELATION_EVIDENCE, { id, types: Q.STATIC_RELATION_TYPES });
+  await run(tx, Q.REMOVE_ARTICLE_MENTIONS, { id });
+  await run(tx, Q.DELETE_ARTICLE, { id });
+  if (refresh) await refreshAggregates(tx, pairs);
+  return pairs;
+}
+
+function messageOf(err: unknown): string {
+  return String((err as Error)?.message ?? err).split('\n')[0].slice(0, 300);
+}
+
+function uniqueBy<T>(items: T[], key: (t: T) => string): T[] {
+  const seen = new Map<string, T>();
+  for (const it of items) if (!seen.has(key(it))) seen.set(key(it), it);
+  return [...seen.values()];
+}
+
+function groupBy<T>(items: T[], key: (t: T) => string): Map<string, T[]> {
+  const m = new Map<string, T[]>();
+  for (const it of items) {
+    const k = key(it);
+    const list = m.get(k);
+    if (list) list.push(it);
+    else m.set(k, [it]);
+  }
+  return m;
+}

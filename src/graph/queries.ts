@@ -1,0 +1,222 @@
+import { ENTITY_LABELS, ENTITY_UMBRELLA, EVENT_TYPES, NODE_LABELS, RELATION_TYPES, relationIdentity } from '../model/ontology';
+import type { EntityLabel, EventType, RelationType } from '../model/ontology';
+
+/**
+ * Every Cypher statement newsgraph writes with, in one place. Labels and relationship types come from
+ * the ontology tables (never from input); every user value travels as a parameter.
+ */
+
+// ---------- schema ----------
+
+export const constraintName = (label: string): string => `${label.toLowerCase()}_id_unique`;
+
+export const SCHEMA: readonly string[] = [
+  ...NODE_LABELS.map((l) => `CREATE CONSTRAINT ${constraintName(l)} IF NOT EXISTS FOR (n:${l}) REQUIRE n.id IS UNIQUE`),
+  `CREATE FULLTEXT INDEX entity_names IF NOT EXISTS FOR (n:${ENTITY_LABELS.join('|')}) ON EACH [n.name, n.aliasText]`,
+  'CREATE INDEX article_url IF NOT EXISTS FOR (a:Article) ON (a.url)',
+  'CREATE INDEX article_external_id IF NOT EXISTS FOR (a:Article) ON (a.externalId)',
+  'CREATE INDEX event_date IF NOT EXISTS FOR (e:Event) ON (e.date)',
+  'CREATE INDEX event_type IF NOT EXISTS FOR (e:Event) ON (e.type)',
+];
+
+// ---------- articles ----------
+
+/**
+ * Claims each article for this transaction. A concurrent writer of the same article blocks on the
+ * uniqueness constraint and then sees `created = false`, so an article's facts are written once.
+ */
+export const MERGE_ARTICLES = `
+UNWIND $rows AS row
+MERGE (a:Article {id: row.id})
+ON CREATE SET a += row.props, a.claim = $claim
+RETURN row.id AS id, a.claim = $claim AS created`;
+
+/** Earlier versions of the same article (same external id or url, other text). */
+export const FIND_PREVIOUS_VERSIONS = `
+UNWIND $rows AS row
+CALL (row) {
+  MATCH (old:Article) WHERE row.externalId IS NOT NULL AND old.externalId = row.externalId AND old.id <> row.id
+  RETURN old
+  UNION
+  MATCH (old:Article) WHERE row.url IS NOT NULL AND old.url = row.url AND old.id <> row.id
+  RETURN old
+}
+RETURN DISTINCT row.id AS id, old.id AS previous`;
+
+export const EXISTING_ARTICLES = `
+UNWIND $ids AS id
+MATCH (a:Article {id: id})
+RETURN a.id AS id`;
+
+export const FIND_ARTICLE = `
+MATCH (a:Article)
+WHERE a.id = $ref OR a.url = $ref OR a.externalId = $ref OR a.id = 'article:' + $ref
+RETURN a.id AS id`;
+
+// ---------- entities and mentions ----------
+
+export const mergeEntities = (label: EntityLabel): string => `
+UNWIND $rows AS row
+MERGE (e:${ENTITY_UMBRELLA} {id: row.id})
+ON CREATE SET e:${label}, e.name = row.name, e.aliases = [], e.firstSeen = $now
+SET e += row.props,
+    e.aliases = e.aliases + [x IN row.aliases WHERE NOT x IN e.aliases],
+    e.lastSeen = $now
+SET e.aliasText = reduce(s = '', x IN e.aliases | s + ' ' + x)`;
+
+export const MERGE_MENTIONS = `
+UNWIND $rows AS row
+MATCH (a:Article {id: row.article})
+MATCH (e:${ENTITY_UMBRELLA} {id: row.entity})
+MERGE (a)-[m:MENTIONS]->(e)
+SET m.count = row.count, m.first = row.first, m.aliases = row.aliases`;
+
+// ---------- static relations ----------
+
+export function mergeRelation(type: RelationType): string {
+  const identity = relationIdentity(type)
+    .map((k) => `${k}: row.identity.${k}`)
+    .join(', ');
+  return `
+UNWIND $rows AS row
+MATCH (s:${ENTITY_UMBRELLA} {id: row.source})
+MATCH (t:${ENTITY_UMBRELLA} {id: row.target})
+MERGE (s)-[r:${type}${identity ? ` {${identity}}` : ''}]->(t)
+ON CREATE SET r.articleIds = [], r.quotes = [], r.starts = [], r.ends = [], r.evidenceArticleIds = [], r.seenDates = []
+SET r.evidenceArticleIds = r.evidenceArticleIds + row.article,
+    r.quotes = r.quotes + row.quote,
+    r.starts = r.starts + row.start,
+    r.ends = r.ends + row.end,
+    r.seenDates = r.seenDates + coalesce(row.seen, ''),
+    r.articleIds = CASE WHEN row.article IN r.articleIds THEN r.articleIds ELSE r.articleIds + row.article END,
+    r.confidence = CASE WHEN r.confidence IS NULL OR row.confidence > r.confidence THEN row.confidence ELSE r.confidence END
+SET r.count = size(r.articleIds),
+    r.firstSeen = reduce(m = null, d IN r.seenDates | CASE WHEN d <> '' AND (m IS NULL OR d < m) THEN d ELSE m END),
+    r.lastSeen = reduce(m = null, d IN r.seenDates | CASE WHEN d <> '' AND (m IS NULL OR d > m) THEN d ELSE m END)`;
+}
+
+// ---------- events ----------
+
+export const MERGE_EVENTS = `
+UNWIND $rows AS row
+MATCH (a:Article {id: row.article})
+MERGE (ev:Event {id: row.id})
+ON CREATE SET ev += row.props
+MERGE (ev)-[rep:REPORTED_IN]->(a)
+SET rep.quote = row.quote, rep.start = row.start, rep.end = row.end
+WITH ev, row
+CALL (ev, row) {
+  UNWIND row.actors AS actorId
+  MATCH (x:${ENTITY_UMBRELLA} {id: actorId})
+  MERGE (x)-[:ACTOR_IN]->(ev)
+}
+CALL (ev, row) {
+  UNWIND row.recipients AS recipientId
+  MATCH (x:${ENTITY_UMBRELLA} {id: recipientId})
+  MERGE (x)-[:RECIPIENT_OF]->(ev)
+}
+CALL (ev, row) {
+  WITH ev, row WHERE row.place IS NOT NULL
+  MATCH (p:${ENTITY_UMBRELLA} {id: row.place})
+  MERGE (ev)-[:OCCURRED_IN]->(p)
+}`;
+
+/**
+ * Recomputes the aggregated actor→recipient relationship of one event type from the Event nodes, so it
+ * stays right however events were added, reported again or removed. `count` counts distinct events,
+ * not reports: one event told by ten articles counts once.
+ */
+export function refreshAggregate(type: EventType): string {
+  const rel = EVENT_TYPES[type].aggregate;
+  return `
+UNWIND $pairs AS pair
+MATCH (a:${ENTITY_UMBRELLA} {id: pair.actor}), (b:${ENTITY_UMBRELLA} {id: pair.recipient})
+OPTIONAL MATCH (a)-[:ACTOR_IN]->(ev:Event {type: '${type}'})<-[:RECIPIENT_OF]-(b)
+OPTIONAL MATCH (ev)-[:REPORTED_IN]->(art:Article)
+WITH a, b, count(DISTINCT ev) AS n, min(ev.date) AS firstDate, max(ev.date) AS lastDate, collect(DISTINCT art.id) AS articleIds
+CALL (a, b, n, firstDate, lastDate, articleIds) {
+  WITH * WHERE n > 0
+  MERGE (a)-[r:${rel}]->(b)
+  SET r.count = n, r.firstDate = firstDate, r.lastDate = lastDate, r.articleIds = articleIds
+}
+CALL (a, b, n) {
+  WITH * WHERE n = 0
+  MATCH (a)-[r:${rel}]->(b)
+  DELETE r
+}`;
+}
+
+// ---------- removal ----------
+
+/** Pairs of the events an article reports, for refreshing aggregates after it goes. */
+export const ARTICLE_EVENT_PAIRS = `
+MATCH (ev:Event)-[:REPORTED_IN]->(:Article {id: $id})
+MATCH (a)-[:ACTOR_IN]->(ev)<-[:RECIPIENT_OF]-(b)
+RETURN DISTINCT ev.type AS type, a.id AS actor, b.id AS recipient`;
+
+/** Drops the article's report of each event, and events no other article reports. */
+export const REMOVE_ARTICLE_EVENTS = `
+MATCH (ev:Event)-[rep:REPORTED_IN]->(:Article {id: $id})
+DELETE rep
+WITH DISTINCT ev
+WHERE NOT (ev)-[:REPORTED_IN]->()
+DETACH DELETE ev`;
+
+/** Takes the article's evidence out of static relations; a relation only it supported goes. */
+export const REMOVE_ARTICLE_RELATION_EVIDENCE = `
+MATCH (:Article {id: $id})-[:MENTIONS]->(e:${ENTITY_UMBRELLA})-[r]->(:${ENTITY_UMBRELLA})
+WHERE type(r) IN $types AND $id IN r.articleIds
+WITH DISTINCT r
+WITH r, [i IN range(0, size(r.evidenceArticleIds) - 1) WHERE r.evidenceArticleIds[i] <> $id] AS keep
+SET r.evidenceArticleIds = [i IN keep | r.evidenceArticleIds[i]],
+    r.quotes = [i IN keep | r.quotes[i]],
+    r.starts = [i IN keep | r.starts[i]],
+    r.ends = [i IN keep | r.ends[i]],
+    r.seenDates = [i IN keep | r.seenDates[i]],
+    r.articleIds = [x IN r.articleIds WHERE x <> $id]
+SET r.count = size(r.articleIds),
+    r.firstSeen = reduce(m = null, d IN r.seenDates | CASE WHEN d <> '' AND (m IS NULL OR d < m) THEN d ELSE m END),
+    r.lastSeen = reduce(m = null, d IN r.seenDates | CASE WHEN d <> '' AND (m IS NULL OR d > m) THEN d ELSE m END)
+WITH r WHERE size(r.articleIds) = 0
+DELETE r`;
+
+/**
+ * Removes the article's mentions; an entity that no other article mentions goes with it, the others get
+ * their aliases back from the mentions that remain.
+ */
+export const REMOVE_ARTICLE_MENTIONS = `
+MATCH (a:Article {id: $id})-[m:MENTIONS]->(e:${ENTITY_UMBRELLA})
+DELETE m
+WITH DISTINCT e
+OPTIONAL MATCH (:Article)-[rest:MENTIONS]->(e)
+WITH e, collect(rest.aliases) AS lists
+CALL (e, lists) {
+  WITH * WHERE size(lists) = 0
+  DETACH DELETE e
+}
+CALL (e, lists) {
+  WITH * WHERE size(lists) > 0
+  WITH e, reduce(acc = [], l IN lists | acc + [x IN l WHERE NOT x IN acc]) AS aliases
+  SET e.aliases = CASE WHEN e.name IN aliases THEN aliases ELSE [e.name] + aliases END
+  SET e.aliasText = reduce(s = '', x IN e.aliases | s + ' ' + x)
+}`;
+
+export const DELETE_ARTICLE = `MATCH (a:Article {id: $id}) DETACH DELETE a`;
+
+// ---------- run ledger ----------
+
+export const MERGE_RUN = `
+MERGE (r:IngestRun {id: $id})
+SET r += $props`;
+
+// ---------- stats ----------
+
+const quoteName = (name: string): string => '`' + name.replace(/`/g, '``') + '`';
+
+/** Counts from the count store: one cheap query per label or type that the database reports. */
+export const countLabel = (label: string): string => `MATCH (n:${quoteName(label)}) RETURN count(n) AS count`;
+export const countRelType = (type: string): string => `MATCH ()-[r:${quoteName(type)}]->() RETURN count(r) AS count`;
+export const LIST_LABELS = 'CALL db.labels() YIELD label RETURN label ORDER BY label';
+export const LIST_REL_TYPES = 'CALL db.relationshipTypes() YIELD relationshipType RETURN relationshipType AS type ORDER BY type';
+
+export const STATIC_RELATION_TYPES: string[] = Object.keys(RELATION_TYPES);
