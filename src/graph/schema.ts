@@ -1,5 +1,4 @@
 import type { Graph } from './neo4j';
-import { run } from './neo4j';
 import { SCHEMA } from './queries';
 
 export interface SchemaReport {
@@ -8,17 +7,17 @@ export interface SchemaReport {
   created: number;
 }
 
-const COUNT = `
-CALL () { SHOW CONSTRAINTS YIELD name RETURN count(name) AS constraints }
-CALL () { SHOW INDEXES YIELD name RETURN count(name) AS indexes }
-RETURN constraints, indexes`;
+async function count(graph: Graph): Promise<{ constraints: number; indexes: number }> {
+  const [c] = await graph.query('SHOW CONSTRAINTS YIELD name RETURN count(name) AS n');
+  const [i] = await graph.query('SHOW INDEXES YIELD name RETURN count(name) AS n');
+  return { constraints: Number(c.n), indexes: Number(i.n) };
+}
 
 /** Creates the uniqueness constraints and indexes of the ontology (idempotent: IF NOT EXISTS). */
 export async function ensureSchema(graph: Graph): Promise<SchemaReport> {
-  const before = await graph.read((tx) => run(tx, COUNT));
+  const before = await count(graph);
   for (const statement of SCHEMA) await graph.query(statement, {}, 'write');
   await graph.query('CALL db.awaitIndexes(300)', {}, 'read');
-  const after = (await graph.read((tx) => run(tx, COUNT)))[0];
-  const total = (r: Record<string, unknown>) => Number(r.constraints) + Number(r.indexes);
-  return { constraints: Number(after.constraints), indexes: Number(after.indexes), created: total(after) - total(before[0]) };
+  const after = await count(graph);
+  return { ...after, created: after.constraints + after.indexes - before.constraints - before.indexes };
 }

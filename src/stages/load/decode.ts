@@ -16,9 +16,24 @@ export function detectEncoding(bytes: Uint8Array): { encoding: Encoding; bom: nu
   }
 }
 
+/** Windows-1252's 0x80–0x9F (the rest is Latin-1). Node's TextDecoder decodes this label as Latin-1. */
+const CP1252_HIGH =
+  '\u20ac\u0081\u201a\u0192\u201e\u2026\u2020\u2021\u02c6\u2030\u0160\u2039\u0152\u008d\u017d\u008f' +
+  '\u0090\u2018\u2019\u201c\u201d\u2022\u2013\u2014\u02dc\u2122\u0161\u203a\u0153\u009d\u017e\u0178';
+
+function decodeCp1252(bytes: Uint8Array): string {
+  let out = '';
+  for (let i = 0; i < bytes.length; i += 8192) {
+    const chunk = bytes.subarray(i, i + 8192);
+    out += String.fromCharCode(...chunk).replace(/[\x80-\x9f]/g, (c) => CP1252_HIGH[c.charCodeAt(0) - 0x80]);
+  }
+  return out;
+}
+
 export function decode(bytes: Uint8Array): { text: string; encoding: Encoding } {
   const { encoding, bom } = detectEncoding(bytes);
-  const text = new TextDecoder(encoding).decode(bytes.subarray(bom));
+  const body = bytes.subarray(bom);
+  const text = encoding === 'windows-1252' ? decodeCp1252(body) : new TextDecoder(encoding).decode(body);
   return { text: text.normalize('NFC'), encoding };
 }
 

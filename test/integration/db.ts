@@ -1,0 +1,61 @@
+import { mkdirSync, rmdirSync, statSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { loadConfig } from '../../src/config/config';
+import { Graph } from '../../src/graph/neo4j';
+import { ensureSchema } from '../../src/graph/schema';
+
+/**
+ * Integration tests share one real Neo4j (Community has one user database), so test files take turns:
+ * a lock directory serialises them across jest workers while unit tests run in parallel.
+ */
+const LOCK = path.join(os.tmpdir(), `newsgraph-test-db-${process.env.NEO4J_URI?.replace(/\W/g, '_')}.lock`);
+
+export async function lockDb(): Promise<void> {
+  for (;;) {
+    try {
+      mkdirSync(LOCK);
+      return;
+    } catch {
+      try {
+        if (Date.now() - statSync(LOCK).mtimeMs > 10 * 60_000) rmdirSync(LOCK); // a crashed run left it
+      } catch {
+        /* gone meanwhile */
+      }
+      await new Promise((r) => setTimeout(r, 200));
+    }
+  }
+}
+
+export function unlockDb(): void {
+  try {
+    rmdirSync(LOCK);
+  } catch {
+    /* already released */
+  }
+}
+
+export const testConfig = () => loadConfig(process.env).neo4j;
+
+export async function connect(): Promise<Graph> {
+  return Graph.connect(testConfig());
+}
+
+/** Empties the database (data only) and makes sure the schema is there. */
+export async function resetDb(g: Graph): Promise<void> {
+  await g.query('MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 5000 ROWS', {}, 'write').catch(async () => {
+    await g.query('MATCH (n) DETACH DELETE n', {}, 'write');
+  });
+  await ensureSchema(g);
+}
+
+/** Counts of every label and relationship type, for comparing graphs. */
+export async function counts(g: Graph): Promise<Record<string, number>> {
+  const rows = await g.query(`
+    CALL () { MATCH (n) UNWIND labels(n) AS k RETURN k, count(*) AS n }
+    RETURN k, n
+    UNION ALL
+    CALL () { MATCH ()-[r]->() RETURN type(r) AS k, count(*) AS n }
+    RETURN k, n`);
+  return Object.fromEntries(rows.map((r) => [String(r.k), Number(r.n)]).sort(([a], [b]) => (a < b ? -1 : 1)));
+}

@@ -1,0 +1,92 @@
+import { MemoryWriter } from '../../src/graph/memory-writer';
+import type { Graph } from '../../src/graph/neo4j';
+import { Neo4jWriter } from '../../src/graph/neo4j-writer';
+import { SAMPLE, fakeResult } from '../helpers/results';
+import { connect, counts, lockDb, resetDb, unlockDb } from './db';
+
+describe('Neo4jWriter against a real Neo4j', () => {
+  let g: Graph;
+  let w: Neo4jWriter;
+
+  beforeAll(async () => {
+    await lockDb();
+    g = await connect();
+    w = new Neo4jWriter(g, { extractorVersion: 'test', batchSize: 7 });
+  });
+  afterAll(async () => {
+    await g?.close();
+    unlockDb();
+  });
+  beforeEach(async () => resetDb(g));
+
+  it('writes one node per entity, evidence on relations, events and aggregates', async () => {
+    const out = await w.writeArticles(SAMPLE.map(fakeResult));
+    expect(out.map((o) => o.status)).toEqual(['added', 'added', 'added']);
+    const c = await counts(g);
+    expect(c).toMatchObject({ Article: 3, Person: 3, State: 2, Place: 1, Event: 2, MENTIONS: 11, REPORTED_IN: 3, THREATENS: 1, CONSULTS: 1, HOLDS_POSITION: 2, OCCURRED_IN: 1 });
+    const [threat] = await g.query('MATCH (:Person {id: "person:donald trump"})-[t:THREATENS]->(:State {id: "state:PRK"}) RETURN t');
+    expect((threat.t as { properties: Record<string, unknown> }).properties).toMatchObject({ count: 1, firstDate: '2017-09-19', lastDate: '2017-09-19' });
+    const [usa] = await g.query('MATCH (s:State {id: "state:USA"}) RETURN s.aliases AS aliases');
+    expect([...(usa.aliases as string[])].sort()).toEqual(['US', 'United States', 'Washington']);
+    const [held] = await g.query('MATCH (:Person {id: "person:rex tillerson"})-[r:HOLDS_POSITION]->(:State) RETURN r.title AS title, r.quotes AS quotes, r.starts AS starts, r.count AS count');
+    expect(held).toMatchObject({ title: 'Secretary of State', count: 1, starts: [0] });
+    expect(held.quotes).toEqual([SAMPLE[0].text.slice(0, 40)]);
+  });
+
+  it('matches the in-memory writer exactly', async () => {
+    await w.writeArticles(SAMPLE.map(fakeResult));
+    const mem = new MemoryWriter();
+    await mem.writeArticles(SAMPLE.map(fakeResult));
+    expect(await w.stats()).toEqual(await mem.stats());
+  });
+
+  it('is idempotent: writing again skips every article and changes nothing', async () => {
+    await w.writeArticles(SAMPLE.map(fakeResult));
+    const before = await counts(g);
+    const again = await w.writeArticles(SAMPLE.map(fakeResult));
+    expect(again.map((o) => o.status)).toEqual(['skipped', 'skipped', 'skipped']);
+    expect(await counts(g)).toEqual(before);
+    expect([...(await w.existingArticles([fakeResult(SAMPLE[0]).article.id, 'article:none']))]).toEqual([fakeResult(SAMPLE[0]).article.id]);
+  });
+
+  it('replaces a changed article and keeps the aggregates right', async () => {
+    await w.writeArticles(SAMPLE.map(fakeResult));
+    const changed = fakeResult({ ...SAMPLE[1], text: SAMPLE[1].text + ' Later he softened his words.', events: [] });
+    const [out] = await w.writeArticles([changed]);
+    expect(out.status).toBe('updated');
+    const [t] = await g.query('MATCH ()-[t:THREATENS]->() RETURN t.count AS count, size(t.articleIds) AS articles');
+    expect(t).toEqual({ count: 1, articles: 1 });
+    const c = await counts(g);
+    expect(c.Article).toBe(3);
+    const mem = new MemoryWriter();
+    await mem.writeArticles(SAMPLE.map(fakeResult));
+    await mem.writeArticles([changed]);
+    expect(await w.stats()).toEqual(await mem.stats());
+  });
+
+  it('removes an article and what only it supported', async () => {
+    await w.writeArticles(SAMPLE.map(fakeResult));
+    expect(await w.removeArticle('a3')).toMatch(/^article:/);
+    const c = await counts(g);
+    expect(c.Article).toBe(2);
+    expect(c.CONSULTS).toBeUndefined();
+    expect(c.Place).toBeUndefined();
+    expect((await g.query('MATCH (p:Person {id: "person:joseph yun"}) RETURN p')).length).toBe(0);
+    expect(await w.removeArticle('a1')).not.toBeNull();
+    expect(await w.removeArticle('a2')).not.toBeNull();
+    const empty = await counts(g);
+    expect(Object.keys(empty).filter((k) => k !== 'IngestRun')).toEqual([]);
+    expect(await w.removeArticle('a2')).toBeNull();
+  });
+
+  it('gives concurrent writers of overlapping articles one copy of everything', async () => {
+    const results = SAMPLE.map(fakeResult);
+    const writers = [0, 1, 2, 3].map(() => new Neo4jWriter(g, { extractorVersion: 'test', batchSize: 1000 }));
+    const outs = await Promise.all(writers.map((wr, i) => wr.writeArticles([results[i % 3], results[(i + 1) % 3], results[(i + 2) % 3]])));
+    const added = outs.flat().filter((o) => o.status === 'added').length;
+    expect(added).toBe(3);
+    const mem = new MemoryWriter();
+    await mem.writeArticles(results);
+    expect(await w.stats()).toEqual(await mem.stats());
+  });
+});
