@@ -19,7 +19,8 @@ export default async function globalSetup(): Promise<void> {
     NEO4J_LOCAL_HTTP_PORT: process.env.NEO4J_TEST_HTTP_PORT ?? '17474',
   };
   const s = neo4j.settings(env);
-  require('node:fs').rmSync(path.join(s.home, 'data'), { recursive: true, force: true });
+  // A fresh database for every run, unless a test Neo4j is already up (e.g. left running on purpose).
+  if (!(await neo4j.portOpen(s.bolt))) require('node:fs').rmSync(path.join(s.home, 'data'), { recursive: true, force: true });
   const started = await neo4j.start(env, { quiet: true });
   process.stderr.write(`\n[tests] Neo4j ${started.started ? `started in ${started.seconds}s` : 'already running'} at bolt://127.0.0.1:${s.bolt}\n`);
   process.env.NEO4J_URI = `bolt://127.0.0.1:${s.bolt}`;
