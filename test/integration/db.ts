@@ -59,3 +59,23 @@ export async function counts(g: Graph): Promise<Record<string, number>> {
     RETURN k, n`);
   return Object.fromEntries(rows.map((r) => [String(r.k), Number(r.n)]).sort(([a], [b]) => (a < b ? -1 : 1)));
 }
+
+/**
+ * A fingerprint of the whole graph (but the run ledger and timestamps): every node with its labels and
+ * aliases, every relationship with its endpoints, counts and evidence sizes. Equal fingerprints mean
+ * the same graph, duplicates included.
+ */
+export async function fingerprint(g: Graph): Promise<string[]> {
+  const nodes = await g.query(`
+    MATCH (n) WHERE NOT n:IngestRun
+    RETURN n.id AS id, labels(n) AS labels, n.aliases AS aliases`);
+  const rels = await g.query(`
+    MATCH (a)-[r]->(b)
+    RETURN type(r) AS type, a.id AS from, b.id AS to, r.count AS count, r.title AS title,
+           size(coalesce(r.quotes, [])) AS quotes, r.articleIds AS articleIds, r.quote AS quote`);
+  const norm = (v: unknown) => (Array.isArray(v) ? [...v].sort() : v);
+  return [
+    ...nodes.map((n) => JSON.stringify([n.id, norm(n.labels), norm(n.aliases)])),
+    ...rels.map((r) => JSON.stringify([r.type, r.from, r.to, r.count, r.title, r.quotes, norm(r.articleIds), r.quote])),
+  ].sort();
+}
