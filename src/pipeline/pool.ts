@@ -68,7 +68,6 @@ class ThreadPool implements ExtractPool {
           this.pending.delete(id);
         }
       });
-      w.unref();
       this.workers.push(w);
       this.idle.push(w);
     }

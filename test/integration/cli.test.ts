@@ -43,6 +43,15 @@ describe('the newsgraph command', () => {
     expect(r.stderr).toMatch(/^newsgraph: invalid configuration: NEO4J_URI/);
   });
 
+  it('runs a dry-run ingest on worker threads without any database', () => {
+    const r = cli(['ingest', ARTICLES, '--dry-run', '--concurrency', '2', '--format', 'json'], { NEO4J_URI: 'bolt://127.0.0.1:1' });
+    expect(r.code).toBe(0);
+    const s = JSON.parse(r.stdout);
+    expect(s).toMatchObject({ dryRun: true, articles: { failed: 0 } });
+    expect(s.articles.added).toBeGreaterThanOrEqual(10);
+    expect(s.entities).toBeGreaterThan(50);
+  });
+
   it('extracts JSONL that follows the contract, byte-identical across runs', () => {
     const a = cli(['extract', ARTICLES]);
     const b = cli(['extract', ARTICLES]);

@@ -1,3 +1,5 @@
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
 import type { Command } from 'commander';
 import { Option } from 'commander';
 import { MemoryWriter } from '../../graph/memory-writer';
@@ -6,6 +8,7 @@ import type { GraphWriter } from '../../graph/writer';
 import { articleIdOf } from '../../pipeline/article-id';
 import { EXTRACTOR_VERSION } from '../../pipeline/extract';
 import { exitCodeFor, ingest } from '../../pipeline/ingest';
+import { expandInputs } from '../../stages/load';
 import type { IngestSummary } from '../../pipeline/ingest';
 import { createPool, defaultConcurrency } from '../../pipeline/pool';
 import { connectWriter, formatOption, positiveInt, safeConfig } from '../context';
@@ -38,6 +41,7 @@ export function registerIngest(program: Command): void {
       const writer: GraphWriter = opts.dryRun ? new MemoryWriter(EXTRACTOR_VERSION) : await connectWriter(opts.batchSize);
       const pool = createPool(opts.concurrency);
       const progress = new Progress(null);
+      if (opts.progress && progress.enabled) progress.setTotal(await estimateArticles(inputs));
       try {
         if (!opts.dryRun) await ensureSchema((writer as Awaited<ReturnType<typeof connectWriter>>).graph);
         const summary = await ingest(inputs, {
@@ -59,6 +63,23 @@ export function registerIngest(program: Command): void {
         await writer.close();
       }
     });
+}
+
+/** How many articles the inputs hold, for the progress bar's ETA (only computed on a terminal). */
+async function estimateArticles(inputs: string[]): Promise<number> {
+  const { files } = await expandInputs(inputs);
+  let total = 0;
+  for (const file of files) {
+    const ext = path.extname(file).toLowerCase();
+    if (file === '-' || !['.jsonl', '.ndjson', '.json'].includes(ext)) {
+      total += 1;
+      continue;
+    }
+    const text = await readFile(file, 'utf8').catch(() => '');
+    if (ext === '.json') total += text.trimStart().startsWith('[') ? Math.max(1, (text.match(/\n\s*\{/g) ?? []).length) : 1;
+    else total += text.split('\n').filter((l) => l.trim() !== '').length;
+  }
+  return total;
 }
 
 function describe(s: IngestSummary): string {
