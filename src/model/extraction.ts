@@ -6,7 +6,17 @@ import { DATE_PRECISIONS, ENTITY_LABELS, EVENT_TYPE_NAMES, MODALITIES, RELATION_
  * and what `ingest` writes. Change it only by adding fields.
  */
 
-export const SpanSchema = z.object({ start: z.number().int().nonnegative(), end: z.number().int().nonnegative(), text: z.string() });
+export const SpanSchema = z.object({
+  start: z.number().int().nonnegative(),
+  end: z.number().int().nonnegative(),
+  text: z.string(),
+  /**
+   * How the mention refers to its entity: `name` or `acronym` (names proper), `demonym` ("North Korean"),
+   * `metonym` ("Pyongyang" for the state), `capital`, `epithet` ("the hermit kingdom"), `reference`
+   * ("the administration"). NER-style scoring counts only names and acronyms.
+   */
+  role: z.string().optional(),
+});
 export const EvidenceSchema = z.object({ start: z.number().int().nonnegative(), end: z.number().int().nonnegative(), quote: z.string() });
 
 export const ArticleMetaSchema = z.object({

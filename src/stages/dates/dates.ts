@@ -1,0 +1,171 @@
+import * as chrono from 'chrono-node';
+import type { ArticleDoc, DateMention } from '../../model/doc';
+import type { DatePrecision } from '../../model/ontology';
+import type { Resources } from '../../pipeline/resources';
+import { publishedDay } from '../../pipeline/output';
+
+/**
+ * Dates: chrono-node finds the expressions; the resolution is ours, against the publication date:
+ * "on Tuesday" → the Tuesday on or before publication, "in June" → the last June not after it,
+ * "this year" → year precision, "twelve days later" → twelve days after the previous date in the text.
+ * Without a publication date, absolute dates still resolve and relative ones raise W_DATE_UNRESOLVED.
+ */
+
+const CUE = /\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun|today|tonight|yesterday|tomorrow|year|month|week|day|days|ago|later|earlier|night|morning|afternoon|evening|weekend|\d{4}|\d{1,2}\/\d{1,2})/i;
+const WEEKDAYS = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'];
+const NUMBER_WORDS: Record<string, number> = {
+  a: 1, an: 1, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12,
+  thirteen: 13, fourteen: 14, fifteen: 15, sixteen: 16, seventeen: 17, eighteen: 18, nineteen: 19, twenty: 20, thirty: 30,
+};
+const SHIFT = /^(\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty)\s+(day|week|month|year|fortnight)s?\s+(later|earlier|after|before|afterwards)$/i;
+const YEAR_ONLY = /\b(in|since|by|until|till|during|from|before|after|of|throughout|early|late|mid|mid-|end of|start of|beginning of)\s+(1[89]\d\d|20\d\d)\b(?![-/]\d)/gi;
+const RELATIVE_WORDS = /\b(ago|later|earlier|last|next|this|yesterday|today|tomorrow|tonight|sunday|monday|tuesday|wednesday|thursday|friday|saturday|week|weekend)\b/i;
+
+const pad = (n: number): string => String(n).padStart(2, '0');
+
+function fmt(y: number, m: number, d: number, p: DatePrecision): string {
+  return p === 'year' ? String(y) : p === 'month' ? `${y}-${pad(m)}` : `${y}-${pad(m)}-${pad(d)}`;
+}
+
+function utc(y: number, m: number, d: number): Date {
+  return new Date(Date.UTC(y, m - 1, d, 12));
+}
+
+function addUnit(base: Date, n: number, unit: string): Date {
+  const d = new Date(base.getTime());
+  if (unit.startsWith('day')) d.setUTCDate(d.getUTCDate() + n);
+  else if (unit.startsWith('week')) d.setUTCDate(d.getUTCDate() + 7 * n);
+  else if (unit.startsWith('fortnight')) d.setUTCDate(d.getUTCDate() + 14 * n);
+  else if (unit.startsWith('month')) d.setUTCMonth(d.getUTCMonth() + n);
+  else d.setUTCFullYear(d.getUTCFullYear() + n);
+  return d;
+}
+
+function parseIsoDay(s: string): Date | null {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s);
+  return m ? utc(+m[1], +m[2], +m[3]) : null;
+}
+
+function anchorOf(dm: DateMention): Date | null {
+  if (!dm.value) return null;
+  const [y, mo, d] = dm.value.split('-').map(Number);
+  return utc(y, mo || 1, d || 1);
+}
+
+export function findDates(doc: ArticleDoc, res: Resources): void {
+  void res;
+  const pubStr = publishedDay(doc.input.publishedAt);
+  const pub = pubStr ? parseIsoDay(pubStr) : null;
+  const ref = pub ?? utc(2000, 1, 1);
+  const out: DateMention[] = [];
+  const nameSpans = doc.mentions.filter((m) => !m.dropped && (m.type === 'Person' || m.type === 'Institution'));
+  for (const s of doc.sentences) {
+    const text = doc.text.slice(s.start, s.end);
+    if (!CUE.test(text)) continue;
+    const found: DateMention[] = [];
+    let results: chrono.ParsedResult[] = [];
+    try {
+      results = chrono.en.parse(text, { instant: ref, timezone: 0 });
+    } catch {
+      results = [];
+    }
+    for (const r of results) {
+      const start = s.start + r.index;
+      const end = start + r.text.length;
+      if (nameSpans.some((m) => m.start < end && start < m.end)) continue; // "Theresa May"
+      const dm = resolveResult(r, pub, out.concat(found), s.i, start, end);
+      if (dm) found.push(dm);
+    }
+    // Bare years chrono leaves out: "in 2016", "since 1998".
+    YEAR_ONLY.lastIndex = 0;
+    for (let m = YEAR_ONLY.exec(text); m; m = YEAR_ONLY.exec(text)) {
+      const ys = s.start + m.index + m[0].length - 4;
+      const ye = ys + 4;
+      if (found.some((f) => f.start < ye && ys < f.end)) continue;
+      found.push({ start: ys, end: ye, text: m[2], sentence: s.i, value: m[2], precision: 'year', relative: false });
+    }
+    found.sort((a, b) => a.start - b.start);
+    out.push(...found);
+  }
+  for (const d of out) {
+    if (d.value === null) doc.issues.push({ code: 'W_DATE_UNRESOLVED', message: `relative date "${d.text}" cannot be resolved without a publication date`, start: d.start, end: d.end });
+  }
+  doc.dates = out;
+}
+
+function resolveResult(r: chrono.ParsedResult, pub: Date | null, earlier: DateMention[], sentence: number, start: number, end: number): DateMention | null {
+  const raw = r.text.trim();
+  const lower = raw.toLowerCase();
+  const mk = (value: string | null, precision: DatePrecision | null, relative: boolean): DateMention => ({ start, end, text: raw, sentence, value, precision: value ? precision : null, relative });
+  // Month names that are everyday words in lower case ("may", "march") are not dates.
+  if (/^(may|march|august|sun|sat|wed)$/.test(raw)) return null;
+  if (/^(now|right now|just now|this week|last week|next week|this weekend|the weekend|weekend|tonight|this morning|this afternoon|this evening)$/.test(lower)) {
+    if (lower === 'tonight' || lower.startsWith('this ')) {
+      if (lower === 'this week' || lower === 'this weekend') return null;
+      return pub ? mk(fmt(pub.getUTCFullYear(), pub.getUTCMonth() + 1, pub.getUTCDate(), 'day'), 'day', true) : mk(null, null, true);
+    }
+    return null;
+  }
+  const k: Partial<Record<'year' | 'month' | 'day' | 'weekday', number>> = {};
+  for (const c of ['year', 'month', 'day', 'weekday'] as const) if (r.start.isCertain(c)) k[c] = r.start.get(c) ?? undefined;
+  // "twelve days later": after the previous date in the text.
+  const shift = SHIFT.exec(lower);
+  if (shift) {
+    const n = /^\d+$/.test(shift[1]) ? parseInt(shift[1], 10) : NUMBER_WORDS[shift[1]];
+    const sign = /later|after|afterwards/.test(shift[3]) ? 1 : -1;
+    const prev = [...earlier].reverse().find((d) => d.value !== null);
+    const anchor = prev ? anchorOf(prev) : null;
+    if (!anchor) return mk(null, null, true);
+    const p: DatePrecision = shift[2].startsWith('year') ? 'year' : shift[2].startsWith('month') ? (prev?.precision === 'year' ? 'year' : 'month') : (prev?.precision ?? 'day');
+    const d = addUnit(anchor, sign * n, shift[2]);
+    return mk(fmt(d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate(), p), p, true);
+  }
+  if (k.year === undefined && k.month === undefined && k.day === undefined && k.weekday === undefined && !/\b(today|yesterday|tomorrow|tonight|ago|year|month|day|days|later|earlier)\b/.test(lower)) return null;
+  const hasYear = k.year !== undefined;
+  const hasMonth = k.month !== undefined;
+  const hasDay = k.day !== undefined;
+  const relativeText = RELATIVE_WORDS.test(lower) && !(hasYear && /\b\d{4}\b/.test(lower));
+  if (relativeText || !hasYear) {
+    if (!pub) return mk(null, null, true);
+    // chrono resolved "ago", "last year", "yesterday" against the publication date already.
+    const s = r.start;
+    const y = s.get('year') ?? pub.getUTCFullYear();
+    const mo = s.get('month') ?? 1;
+    const d = s.get('day') ?? 1;
+    if (k.weekday !== undefined && !hasDay && !hasMonth) {
+      // A bare weekday: the last such day on or before publication ("next Friday" looks ahead).
+      const ahead = /\bnext\b/.test(lower);
+      const target = k.weekday;
+      const base = new Date(pub.getTime());
+      let delta = (base.getUTCDay() - target + 7) % 7;
+      if (ahead) delta = -(((target - base.getUTCDay() + 7) % 7) || 7);
+      else if (/\blast\b/.test(lower) && delta === 0) delta = 7;
+      base.setUTCDate(base.getUTCDate() - delta);
+      return mk(fmt(base.getUTCFullYear(), base.getUTCMonth() + 1, base.getUTCDate(), 'day'), 'day', true);
+    }
+    if (/\b(year)\b/.test(lower) && !hasMonth) return mk(fmt(y, 1, 1, 'year'), 'year', true);
+    if (/\b(years)\b/.test(lower)) return mk(fmt(y, 1, 1, 'year'), 'year', true);
+    if (/\b(month|months)\b/.test(lower) && !/\bdays?\b/.test(lower)) return mk(fmt(y, mo, 1, 'month'), 'month', true);
+    if (hasMonth && !hasDay && !/\b(ago|day|days|yesterday|today|tomorrow)\b/.test(lower)) {
+      // "in June": the last June not after publication.
+      let yy = hasYear ? (k.year as number) : pub.getUTCFullYear();
+      if (!hasYear && mo > pub.getUTCMonth() + 1) yy -= 1;
+      return mk(fmt(yy, mo, 1, 'month'), 'month', true);
+    }
+    if (hasMonth && hasDay && !hasYear && !relativeText) {
+      // "October 17": this year's, or last year's when that would be after publication.
+      let yy = pub.getUTCFullYear();
+      if (utc(yy, mo, d).getTime() > pub.getTime() + 86_400_000) yy -= 1;
+      return mk(fmt(yy, mo, d, 'day'), 'day', true);
+    }
+    if (hasDay || /\b(yesterday|today|tomorrow|tonight|ago|days?)\b/.test(lower) || s.get('day') !== null) {
+      return mk(fmt(y, mo, d, 'day'), 'day', true);
+    }
+    return null;
+  }
+  // Absolute: the precision is what the text states.
+  const y = k.year as number;
+  if (hasMonth && hasDay) return mk(fmt(y, k.month as number, k.day as number, 'day'), 'day', false);
+  if (hasMonth) return mk(fmt(y, k.month as number, 1, 'month'), 'month', false);
+  return mk(fmt(y, 1, 1, 'year'), 'year', false);
+}

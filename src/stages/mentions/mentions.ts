@@ -1,0 +1,619 @@
+import type { ArticleDoc, Mention, Sentence, TitleSpan, Token } from '../../model/doc';
+import type { EntityLabel, InstitutionKind, PlaceKind } from '../../model/ontology';
+import type { GazEntry, Resources, TitleEntry } from '../../pipeline/resources';
+import { lexiconPos } from '../segment/nlp';
+
+/**
+ * Mentions: gazetteer hits (longest match), shapes of unknown institutions and places, acronyms
+ * defined in the text, possessive institutions, government references, and capitalised runs typed by
+ * their cues. Titles and honorifics are found first and kept out of names.
+ */
+
+interface Cand {
+  a: number;
+  b: number;
+  type: EntityLabel;
+  prio: number;
+  rank: number;
+  source: Mention['source'];
+  role: Mention['role'];
+  entries?: GazEntry[];
+  kind?: InstitutionKind;
+  placeKind?: PlaceKind;
+  confidence: number;
+}
+
+interface TitleMatch {
+  a: number;
+  b: number;
+  entry: TitleEntry;
+}
+
+const MAX_RUN = 12;
+
+function isUpperAcronym(text: string): boolean {
+  const letters = text.replace(/[^\p{L}]/gu, '');
+  return letters.length >= 2 && /\p{Lu}/u.test(letters) && !/\p{Ll}/u.test(letters);
+}
+
+function isWord(t: Token): boolean {
+  return t.type === 'word' || t.type === 'abbreviation' || t.type === 'url' || t.type === 'hashtag';
+}
+
+export function findMentions(doc: ArticleDoc, res: Resources): void {
+  for (const s of doc.sentences) sentenceMentions(doc, res, s);
+  linkAcronyms(doc, res);
+}
+
+function caseOk(e: GazEntry, toks: Token[], a: number, s: Sentence, res: Resources): boolean {
+  const n = e.phrase.length;
+  const first = toks[a];
+  if (n === 1 && res.cues.nonEntityWords.has(first.key) && e.type !== 'State') return false;
+  if (s.allCaps) {
+    // Shouted text: trust only multi-token names and entries that are not everyday words.
+    return n > 1 || e.type === 'State' || e.type === 'Institution' || e.role === 'capital' || first.pos === 'PROPN' || first.pos === 'NOUN';
+  }
+  for (let k = 0; k < n; k++) {
+    const p = e.phrase[k].text;
+    const t = toks[a + k];
+    if (isUpperAcronym(p) && p.replace(/[^\p{L}]/gu, '').length >= 2) {
+      if (!t.upper) return false;
+    } else if (/^\p{Lu}/u.test(p)) {
+      if (!t.cap) return false;
+    }
+  }
+  // A single capitalised word that could be an everyday word ("Reading", "Nice") must be a proper noun.
+  if (n === 1 && (e.type === 'Place' || e.surname || e.type === 'Person') && first.pos !== 'PROPN' && !first.upper) return false;
+  if (n === 1 && a === s.tokStart && first.pos !== 'PROPN' && !first.upper && e.type !== 'State') return false;
+  return true;
+}
+
+function sentenceMentions(doc: ArticleDoc, res: Resources, s: Sentence): void {
+  const T = doc.tokens;
+  const a0 = s.tokStart;
+  const b0 = s.tokEnd;
+  const keyAt = (i: number): string | null => (i < b0 ? T[i].key : null);
+
+  // 1. Titles, honorifics and role words (greedy, longest first).
+  const titles: TitleMatch[] = [];
+  for (let i = a0; i < b0; i++) {
+    const m = res.titles.matchAll(keyAt, i, b0)[0];
+    if (!m) continue;
+    const entry = pickTitle(m.values, T, i);
+    if (!entry) continue;
+    titles.push({ a: i, b: m.end, entry });
+    i = m.end - 1;
+  }
+
+  // 2. Candidates.
+  const cands: Cand[] = [];
+  const surnames = new Map<number, GazEntry[]>();
+  for (let i = a0; i < b0; i++) {
+    if (!isWord(T[i]) && T[i].pos !== 'PUNCT') continue;
+    const matches = res.gazetteer.matchAll(keyAt, i, b0);
+    let shortest: { b: number; key: string } | null = null;
+    for (let mi = matches.length - 1; mi >= 0; mi--) {
+      const m = matches[mi];
+      const ok = m.values.filter((e) => caseOk(e, T, i, s, res));
+      if (ok.length === 0) continue;
+      ok.sort((x, y) => y.rank - x.rank);
+      const e = ok[0];
+      if (e.surname) {
+        // A known person's surname alone is weak: it only helps type a lone capitalised word.
+        if (m.end === i + 1) surnames.set(i, ok);
+        continue;
+      }
+      // "Interfax news agency": the lower-case tail of an alias is description, not name.
+      if (shortest && shortest.key === e.key && !s.allCaps && T.slice(shortest.b, m.end).every((t) => !t.cap)) continue;
+      if (!shortest) shortest = { b: m.end, key: e.key };
+      let a = i;
+      // "the Netherlands", "the West Bank": the article is no part of the name.
+      if (T[a].key === 'the' && m.end - a > 1 && (e.role === 'name' || e.role === 'acronym' || e.role === 'metonym') && (T[a + 1].cap || s.allCaps)) a++;
+      cands.push({ a, b: m.end, type: e.type, prio: 3, rank: e.rank, source: 'gazetteer', role: e.role, entries: ok, confidence: 0.9 });
+    }
+  }
+  // A lone place or state name glued to an unknown capitalised word is part of a bigger name
+  // ("Van Gaal", "Jordan Henderson"): leave it to the run.
+  for (const c of cands) {
+    if (c.b - c.a !== 1 || s.allCaps || (c.type !== 'Place' && c.type !== 'State') || c.role === 'acronym' || c.role === 'demonym') continue;
+    const nx = T[c.b];
+    if (!nx || c.b >= b0 || !nx.cap || nx.pos !== 'PROPN' || res.cues.nonEntityWords.has(nx.key)) continue;
+    if (res.orgHeads.has(nx.lower) || res.placeHeads.has(nx.lower) || res.companySuffixes.has(nx.key)) continue;
+    if (cands.some((o) => o !== c && o.a <= c.b && o.b > c.b) || titles.some((t) => t.a === c.b)) continue;
+    // Only when the word itself reads as the start of a person's name.
+    const first = T[c.a];
+    if (!res.givenNames.has(first.lower) && !res.particles.has(first.lower) && !res.familyFirst.has(first.lower) && !titles.some((t) => t.b === c.a)) continue;
+    c.prio = -1;
+  }
+  // ... and so is one preceded by an unknown capitalised word inside the sentence ("Wang Donghai").
+  for (const c of cands) {
+    if (c.prio < 0 || c.b - c.a !== 1 || s.allCaps || c.type !== 'Place' || c.role === 'capital') continue;
+    const pv = c.a - 1 > a0 ? T[c.a - 1] : null;
+    if (!pv || !pv.cap || pv.pos !== 'PROPN' || res.cues.nonEntityWords.has(pv.key)) continue;
+    if (!res.givenNames.has(pv.lower) && !res.familyFirst.has(pv.lower)) continue;
+    if (cands.some((o) => o !== c && o.a <= c.a - 1 && o.b > c.a - 1) || titles.some((t) => t.b === c.a)) continue;
+    c.prio = -1;
+  }
+  for (let k = cands.length - 1; k >= 0; k--) if (cands[k].prio < 0) cands.splice(k, 1);
+  if (!s.allCaps) patternCandidates(doc, res, s, cands);
+
+  // 3. Select: longest first, then the stronger source; titles only yield to longer names.
+  cands.sort((x, y) => (y.b - y.a) - (x.b - x.a) || y.prio - x.prio || y.rank - x.rank || x.a - y.a);
+  const taken = new Int8Array(b0 - a0);
+  const titleTaken = new Int32Array(b0 - a0).fill(-1);
+  titles.forEach((t, ti) => { for (let k = t.a; k < t.b; k++) titleTaken[k - a0] = ti; });
+  const dropTitle = new Set<number>();
+  const chosen: Cand[] = [];
+  for (const c of cands) {
+    let free = true;
+    for (let k = c.a; k < c.b; k++) if (taken[k - a0]) { free = false; break; }
+    if (!free) continue;
+    const overlapped = new Set<number>();
+    for (let k = c.a; k < c.b; k++) if (titleTaken[k - a0] >= 0) overlapped.add(titleTaken[k - a0]);
+    if (overlapped.size > 0) {
+      let contains = c.prio >= 2 && c.type !== 'Person';
+      for (const ti of overlapped) {
+        const t = titles[ti];
+        if (t.a < c.a || t.b > c.b || t.b - t.a >= c.b - c.a) contains = false;
+      }
+      // A role word ("chief") never swallows a gazetteer name it only borders.
+      if (!contains) continue;
+      for (const ti of overlapped) dropTitle.add(ti);
+    }
+    for (let k = c.a; k < c.b; k++) taken[k - a0] = 1;
+    chosen.push(c);
+  }
+  const liveTitles = titles.filter((_, ti) => !dropTitle.has(ti));
+  const isTitleTok = new Int8Array(b0 - a0);
+  for (const t of liveTitles) for (let k = t.a; k < t.b; k++) isTitleTok[k - a0] = 1;
+
+  // 4. Capitalised runs nobody claimed: unknown names typed by their cues.
+  if (!s.allCaps) {
+    for (const [ra, rb] of capRuns(T, res, a0, b0, (k) => taken[k - a0] === 1 || isTitleTok[k - a0] === 1)) {
+      const c = typeRun(doc, res, s, ra, rb, liveTitles, surnames);
+      // A lone word that is a known person's surname carries that person as a candidate.
+      if (c && c.type === 'Person' && c.b - c.a === 1 && surnames.has(c.a) && !c.entries) { c.source = 'surname'; c.entries = surnames.get(c.a); }
+      if (c) {
+        for (let k = c.a; k < c.b; k++) taken[k - a0] = 1;
+        chosen.push(c);
+      }
+    }
+  }
+  chosen.sort((x, y) => x.a - y.a);
+
+  const base = doc.mentions.length;
+  for (const c of chosen) doc.mentions.push(toMention(doc, c));
+  const sentMentions = doc.mentions.slice(base);
+
+  // 5. Possessive and modifier institutions: "Pyongyang's United Nations mission", "the US embassy".
+  possessiveInstitutions(doc, res, s, base);
+
+  // 6. Government references: "the administration", "the Trump administration".
+  for (let i = a0; i < b0; i++) {
+    const t = T[i];
+    if (!res.cues.governmentReferences.has(t.key) || (t.cap && !s.allCaps && i !== a0 && T[i - 1].key !== 'the')) continue;
+    if (doc.mentions.some((m) => m.tokStart <= i && m.tokEnd > i)) continue;
+    const prev = i > a0 ? T[i - 1] : null;
+    const modIdx = findMentionEndingAt(doc, base, i);
+    if (!prev || (prev.key !== 'the' && modIdx < 0 && prev.key !== "'s")) continue;
+    let owner = modIdx;
+    if (prev.key === "'s") owner = findMentionEndingAt(doc, base, i - 1);
+    doc.mentions.push({
+      start: t.start, end: t.end, tokStart: i, tokEnd: i + 1, text: t.text, type: 'State', role: 'reference', source: 'pattern',
+      owner: owner >= 0 ? owner : undefined, confidence: 0.6,
+    });
+  }
+
+  // 6b. Places playing a game are teams: "Leeds 2 Chelsea 1", "Leicestershire beat Somerset".
+  teamFrames(doc, res, s, base);
+
+  // 7. Titles and honorifics in front of people.
+  for (const m of doc.mentions.slice(base)) {
+    if (m.type !== 'Person') continue;
+    attachTitles(doc, m, liveTitles, base);
+  }
+  void sentMentions;
+  doc.mentions.sort((x, y) => x.start - y.start || x.end - y.end);
+}
+
+function pickTitle(values: TitleEntry[], T: Token[], i: number): TitleEntry | null {
+  // Honorifics are names' companions only when capitalised ("Mr"), never the word "mister".
+  const office = values.find((v) => v.office);
+  if (office) return office;
+  const hon = values.find((v) => v.honorific);
+  if (hon) return T[i].cap ? hon : null;
+  return values[0] ?? null;
+}
+
+function findMentionEndingAt(doc: ArticleDoc, base: number, tok: number): number {
+  for (let k = doc.mentions.length - 1; k >= base; k--) if (doc.mentions[k].tokEnd === tok) return k;
+  return -1;
+}
+
+function toMention(doc: ArticleDoc, cand: Cand): Mention {
+  let c = cand;
+  const T = doc.tokens;
+  const start = T[c.a].start;
+  const end = T[c.b - 1].end;
+  let e = c.entries?.[0];
+  // A metonym that is also a city ("London" for the UK) reads like a capital: place or state by position.
+  if (e && e.role === 'metonym' && e.state) {
+    const place = c.entries?.find((x) => x.type === 'Place');
+    if (place) e = { ...place, role: 'capital', state: e.state };
+    else if (c.b - c.a === 1 && !/^the$/i.test(doc.tokens[c.a].text)) {
+      const st = e.state;
+      const cap = st.capitals.find((x) => x === doc.text.slice(start, end));
+      if (cap) e = { ...e, type: 'Place', role: 'capital', key: `place:${cap.toLowerCase()}:${st.iso3}`, name: cap };
+    }
+  }
+  if (e && e.role === 'capital') c = { ...c, type: 'Place', role: 'capital' };
+  const m: Mention = {
+    start, end, tokStart: c.a, tokEnd: c.b, text: doc.text.slice(start, end), type: c.type, role: c.role, source: c.source,
+    confidence: c.confidence,
+  };
+  if (e) {
+    if (e.key) m.key = e.key;
+    m.name = e.name;
+    const wd = e.person?.wikidata ?? e.institution?.wikidata;
+    if (wd) m.wikidata = wd;
+    m.country = e.country;
+    if (e.institutionKind) m.institutionKind = e.institutionKind;
+    if (e.placeKind) m.placeKind = e.placeKind;
+    if (e.context) m.context = e.context;
+    const alts = (c.entries ?? []).slice(1).filter((x) => x.key && x.key !== e.key);
+    // A capital is also its state (a metonym); the resolver decides by position.
+    if (e.role === 'capital' && e.state) alts.unshift({ ...e, type: 'State', key: `state:${e.state.iso3}`, name: e.state.name, role: 'metonym' });
+    if (alts.length > 0) m.alternatives = alts.map((x) => ({ type: x.type, key: x.key, name: x.name, role: x.role, country: x.country }));
+  } else {
+    if (c.kind) m.institutionKind = c.kind;
+    if (c.placeKind) m.placeKind = c.placeKind;
+  }
+  return m;
+}
+
+/** Maximal runs of capitalised words, joined by connectors, particles and in-word hyphens. */
+export function capRuns(T: Token[], res: Resources, a0: number, b0: number, blocked: (k: number) => boolean, joinConnectors = false): [number, number][] {
+  const runs: [number, number][] = [];
+  let i = a0;
+  while (i < b0) {
+    if (blocked(i) || !T[i].cap || !isWord(T[i]) || T[i].key === "'s") { i++; continue; }
+    let j = i + 1;
+    while (j < b0 && j - i < MAX_RUN) {
+      const t = T[j];
+      if (blocked(j)) break;
+      if (t.cap && isWord(t) && t.key !== "'s") { j++; continue; }
+      // In-word hyphen: "Jong-un", "Abdel-Fattah".
+      if (t.text === '-' && !t.spaceBefore && j + 1 < b0 && !T[j + 1].spaceBefore && isWord(T[j + 1]) && !blocked(j + 1)) { j += 2; continue; }
+      // Initials: "George W. Bush" is one token "W." in wink; a lone "." after a capital letter joins too.
+      if ((res.particles.has(t.key) || (joinConnectors && res.connectors.has(t.key))) && !t.cap && j + 1 < b0 && T[j + 1].cap && isWord(T[j + 1]) && !blocked(j + 1)) { j += 2; continue; }
+      break;
+    }
+    runs.push([i, j]);
+    i = j;
+  }
+  return runs;
+}
+
+function patternCandidates(doc: ArticleDoc, res: Resources, s: Sentence, cands: Cand[]): void {
+  const T = doc.tokens;
+  const a0 = s.tokStart;
+  const b0 = s.tokEnd;
+  const keyAt = (i: number): string | null => (i < b0 ? T[i].key : null);
+  const stateAt = (i: number): number => {
+    // Length of a state name or demonym starting at i (cut off institution names: "US State Department").
+    let best = 0;
+    for (const m of res.gazetteer.matchAll(keyAt, i, b0)) {
+      if (m.values.some((e) => e.type === 'State' && (e.role === 'name' || e.role === 'acronym' || e.role === 'demonym') && caseOk(e, T, i, s, res))) best = Math.max(best, m.end - i);
+    }
+    return best;
+  };
+
+  // Prefix shapes: "Ministry of Defence", "Centre for Strategic and International Studies", "Gulf of Aden".
+  for (let i = a0; i < b0; i++) {
+    if (!T[i].cap) continue;
+    for (const [trie, type] of [[res.orgPrefixes, 'Institution'], [res.placePrefixes, 'Place']] as const) {
+      const m = (trie as typeof res.orgPrefixes).matchAll(keyAt, i, b0)[0];
+      if (!m) continue;
+      let j = m.end;
+      let last = -1;
+      while (j < b0 && j - i < MAX_RUN) {
+        const t = T[j];
+        if (t.cap && isWord(t) && t.key !== "'s") { last = j; j++; continue; }
+        if (res.connectors.has(t.key) && !t.cap && j + 1 < b0 && T[j + 1].cap) { j++; continue; }
+        if (t.text === '-' && !t.spaceBefore && j + 1 < b0 && !T[j + 1].spaceBefore) { j++; continue; }
+        break;
+      }
+      if (last < 0) continue;
+      // The prefix itself must be capitalised ("Ministry of", not "ministry of").
+      if (type === 'Institution') cands.push({ a: i, b: last + 1, type, prio: 2, rank: 0, source: 'pattern', role: 'name', kind: m.values[0] as InstitutionKind, confidence: 0.75 });
+      else if (m.end - i === 1 ? T[i].pos === 'PROPN' : true) cands.push({ a: i, b: last + 1, type, prio: 2, rank: 0, source: 'pattern', role: 'name', placeKind: 'feature', confidence: 0.6 });
+    }
+  }
+
+  // Head shapes: "Foreign Affairs Committee", "Labour Party", "Apple Inc", "Yalu River".
+  for (const [ra, rb] of capRuns(T, res, a0, b0, () => false, true)) {
+    let a = ra;
+    while (a < rb && (T[a].key === 'the' || (a === a0 && T[a].pos !== 'PROPN' && !res.orgHeads.has(T[a].lower)))) a++;
+    if (a >= rb) continue;
+    // Company suffix right after the run: "Toyota Motor Corp".
+    let b = rb;
+    if (b < b0 && res.companySuffixes.has(T[b].key) && b > a) {
+      cands.push({ a, b: b + 1 + (T[b + 1]?.text === '.' && !T[b + 1].spaceBefore ? 0 : 0), type: 'Institution', prio: 2, rank: 0, source: 'pattern', role: 'name', kind: 'company', confidence: 0.75 });
+      continue;
+    }
+    if (res.companySuffixes.has(T[b - 1].key) && b - a >= 2) {
+      cands.push({ a, b, type: 'Institution', prio: 2, rank: 0, source: 'pattern', role: 'name', kind: 'company', confidence: 0.75 });
+      continue;
+    }
+    // The last head in the run decides.
+    let h = -1;
+    for (let k = b - 1; k > a; k--) {
+      if (res.orgHeads.has(T[k].lower) || res.placeHeads.has(T[k].lower)) { h = k; break; }
+    }
+    if (h < 0) continue;
+    b = h + 1;
+    const sl = stateAt(a);
+    const isOrg = res.orgHeads.has(T[h].lower);
+    if (sl > 0 && b - (a + sl) >= 2) a += sl; // "US State Department" → "State Department" with a state modifier
+    if (b - a < 2) continue;
+    if (isOrg) cands.push({ a, b, type: 'Institution', prio: 2, rank: 0, source: 'pattern', role: 'name', kind: res.orgHeads.get(T[h].lower), confidence: 0.7 });
+    else cands.push({ a, b, type: 'Place', prio: 2, rank: 0, source: 'pattern', role: 'name', placeKind: 'feature', confidence: 0.6 });
+  }
+}
+
+const SMALL_INT = /^\d{1,3}$/;
+
+function teamFrames(doc: ArticleDoc, res: Resources, s: Sentence, base: number): void {
+  const T = doc.tokens;
+  let ints = 0;
+  let verb = false;
+  for (let i = s.tokStart; i < s.tokEnd; i++) {
+    if (SMALL_INT.test(T[i].text)) ints++;
+    if (res.cues.teamVerbs.has(T[i].lemma) && T[i].pos === 'VERB') verb = true;
+  }
+  if (ints < 2 && !verb) return;
+  for (let k = base; k < doc.mentions.length; k++) {
+    const m = doc.mentions[k];
+    const placeLike = (m.type === 'Place' && (m.role === 'name' || m.role === 'capital')) || (m.source === 'shape' && m.tokEnd - m.tokStart === 1 && m.type !== 'Institution');
+    if (!placeLike) continue;
+    const next = m.tokEnd < s.tokEnd ? T[m.tokEnd] : null;
+    const prev = m.tokStart > s.tokStart ? T[m.tokStart - 1] : null;
+    const scored = ints >= 2 && next !== null && SMALL_INT.test(next.text);
+    const playing = (next && res.cues.teamVerbs.has(next.lemma) && next.pos === 'VERB') ||
+      (prev && verb && (res.cues.teamVerbs.has(prev.lemma) || prev.key === 'against' || prev.key === 'v' || prev.key === 'vs' || prev.key === 'versus'));
+    if (!scored && !playing) continue;
+    m.type = 'Institution';
+    m.role = 'name';
+    m.institutionKind = 'other';
+    m.alternatives = undefined;
+    if (m.source === 'gazetteer') { m.key = undefined; m.country = null; }
+    m.confidence = Math.min(m.confidence, 0.6);
+  }
+}
+
+const EVERYDAY_POS = new Set(['ADJ', 'NOUN', 'VERB', 'ADV', 'ADP', 'NUM']);
+
+function isEverydayWord(lower: string, res: Resources): boolean {
+  if (res.givenNames.has(lower)) return false;
+  const pos = lexiconPos(lower);
+  return pos !== null && EVERYDAY_POS.has(pos);
+}
+
+/** Words around a name that say it is an organisation: "tyre maker Pirelli", "Interfax news agency", "Jones shares". */
+function orgContext(doc: ArticleDoc, res: Resources, s: Sentence, a: number, b: number): InstitutionKind | null {
+  const T = doc.tokens;
+  const prev = a > s.tokStart ? T[a - 1] : null;
+  const next = b < s.tokEnd ? T[b] : null;
+  const next2 = b + 1 < s.tokEnd ? T[b + 1] : null;
+  if (prev && !prev.cap && res.orgNouns.has(prev.lemma)) return res.orgNouns.get(prev.lemma) ?? null;
+  if (next && !next.cap && res.orgNouns.has(next.lemma) && next.pos === 'NOUN' && !(next2 && next2.key === 'of')) return res.orgNouns.get(next.lemma) ?? null;
+  if (next && next2 && !next.cap && !next2.cap && res.orgNouns.has(`${next.lemma} ${next2.lemma}`)) return res.orgNouns.get(`${next.lemma} ${next2.lemma}`) ?? null;
+  if (next && !next.cap && res.cues.companyContext.has(next.lemma)) return 'company';
+  return null;
+}
+
+/** Type an unclaimed capitalised run from its cues; null when it is not a name. */
+function typeRun(doc: ArticleDoc, res: Resources, s: Sentence, ra: number, rb: number, titles: TitleMatch[], surnames: Map<number, GazEntry[]>): Cand | null {
+  const T = doc.tokens;
+  const a0 = s.tokStart;
+  let a = ra;
+  let b = rb;
+  // Sentence-initial everyday words and words that are never names.
+  while (a < b && (res.cues.nonEntityWords.has(T[a].key) || (a === a0 && T[a].pos !== 'PROPN' && !res.givenNames.has(T[a].lower)) || T[a].pos === 'PRON' || T[a].pos === 'DET')) a++;
+  while (b > a && (res.cues.nonEntityWords.has(T[b - 1].key) && b - a > 1)) b--;
+  if (a >= b) return null;
+  const toks = T.slice(a, b);
+  if (toks.some((t) => /\d/.test(t.text))) return null;
+  const words = toks.filter((t) => t.text !== '-' && !res.particles.has(t.key) && !res.connectors.has(t.key));
+  const n = words.length;
+  if (n === 0) return null;
+  if (n === 1 && res.cues.nonEntityWords.has(words[0].key)) return null;
+  const prev = a > a0 ? T[a - 1] : null;
+  const prev2 = a - 1 > a0 ? T[a - 2] : null;
+  const next = b < s.tokEnd ? T[b] : null;
+  const next2 = b + 1 < s.tokEnd ? T[b + 1] : null;
+  const titleBefore = titles.find((t) => t.b === a);
+  const quoted = prev?.text === '"' || prev?.text === "'";
+  const mk = (type: EntityLabel, confidence: number, extra: Partial<Cand> = {}): Cand => ({ a, b, type, prio: 1, rank: 0, source: 'shape', role: 'name', confidence, ...extra });
+
+  // An everyday word alone is no name ("Licensees", "Scottish"), whatever stands before it,
+  // unless an honorific does ("Mr Brown").
+  const everyday = words.every((w) => isEverydayWord(w.lower, res) || (w.lemma !== w.lower && isEverydayWord(w.lemma, res))) && !(n === 1 && surnames.has(a));
+  if (everyday && !(titleBefore?.entry.honorific)) return null;
+  if (titleBefore && (titleBefore.entry.honorific || titleBefore.entry.office || !quoted)) return mk('Person', 0.8);
+  if (n <= 4 && res.givenNames.has(words[0].lower) && n >= 2) return mk('Person', 0.8);
+  if (n >= 2 && n <= 3 && res.familyFirst.has(words[0].lower) && words.every((w) => w.text.length <= 8)) return mk('Person', 0.7);
+  const lastLower = words[n - 1].lower;
+  // Laws, treaties, prizes and events are no entities of the ontology ("the Hunting Bill").
+  if (n >= 2 && res.cues.miscHeads.has(lastLower)) return null;
+  if (n >= 2 && res.orgHeads.has(lastLower)) return mk('Institution', 0.6, { kind: res.orgHeads.get(lastLower) });
+  if (n >= 2 && res.placeHeads.has(lastLower)) return mk('Place', 0.6, { placeKind: 'feature' });
+  if (n === 1 && !(prev && (prev.key === 'a' || prev.key === 'an')) && isUpperAcronym(words[0].text) && words[0].text.length >= 2 && words[0].text.length <= 6) return mk('Institution', 0.5, { role: 'acronym' });
+  const orgCue = orgContext(doc, res, s, a, b);
+  if (orgCue) return mk('Institution', 0.55, { kind: orgCue });
+  const followedByWho = next?.key === 'who' || (next?.text === ',' && next2?.key === 'who');
+  const reportingNext = next && (res.cues.reportingVerbs.has(next.lemma) && (next.pos === 'VERB' || next.pos === 'AUX'));
+  if (followedByWho) return mk('Person', 0.7);
+  if (prev && res.cues.locativePreps.has(prev.key) && prev.key !== 'on' && n <= 3 && next?.key !== "'s") return mk('Place', 0.55);
+  if (prev && prev.key === 'from' && prev2 && (prev2.pos === 'VERB' || prev2.pos === 'NOUN') && n <= 2) return mk('Place', 0.45);
+  if (reportingNext && n <= 3) return mk('Person', 0.6);
+  // Two or three plain proper nouns read as a name, unless one is an everyday word ("Human Rights").
+  if (n >= 2 && n <= 3 && !quoted && words.every((w) => w.pos === 'PROPN' && /^\p{Lu}\p{Ll}/u.test(w.text)) && !words.every((w) => isEverydayWord(w.lower, res))) return mk('Person', 0.5);
+  if (n === 1 && words[0].pos === 'PROPN' && /^\p{Lu}\p{Ll}+$/u.test(words[0].text)) {
+    // A known person's surname, or a bare surname of someone named in full elsewhere: the resolver
+    // confirms or drops it.
+    const sur = surnames.get(a);
+    if (sur) return mk('Person', 0.45, { source: 'surname', entries: sur });
+    return mk('Person', 0.3);
+  }
+  return null;
+}
+
+function attachTitles(doc: ArticleDoc, m: Mention, titles: TitleMatch[], base: number): void {
+  const T = doc.tokens;
+  let at = m.tokStart;
+  const out: TitleSpan[] = [];
+  for (let guard = 0; guard < 4; guard++) {
+    const t = titles.find((x) => x.b === at);
+    if (!t) break;
+    const span: TitleSpan = { title: titleText(doc, t), start: T[t.a].start, end: T[t.b - 1].end, office: t.entry.office || (!t.entry.honorific && !!t.entry.orgKind), honorific: t.entry.honorific };
+    if (t.entry.honorific) {
+      span.office = false;
+      out.push(span);
+      at = t.a;
+      continue;
+    }
+    // The qualifier in front of the title: "US" Secretary of State, "NATO" chief, "Britain's" Prime Minister.
+    let q = findMentionEndingAt(doc, base, t.a);
+    if (q < 0 && t.a > 0 && T[t.a - 1].key === "'s") q = findMentionEndingAt(doc, base, t.a - 1);
+    if (q >= 0) {
+      const qm = doc.mentions[q];
+      if (qm.type === 'State' || qm.type === 'Institution' || (qm.type === 'Place' && qm.role === 'capital')) span.org = q;
+    }
+    out.push(span);
+    at = q >= 0 && span.org === q ? doc.mentions[q].tokStart : t.a;
+  }
+  if (out.length > 0) m.titles = out.reverse();
+}
+
+function titleText(doc: ArticleDoc, t: TitleMatch): string {
+  if (t.entry.office) return t.entry.title;
+  // A role in the singular ("academics" → "academic").
+  const head = doc.tokens[t.b - 1];
+  const before = t.b - 1 > t.a ? doc.text.slice(doc.tokens[t.a].start, head.start) : '';
+  return `${before}${head.lemma}`.toLowerCase();
+}
+
+function possessiveInstitutions(doc: ArticleDoc, res: Resources, s: Sentence, base: number): void {
+  const T = doc.tokens;
+  const b0 = s.tokEnd;
+  const keyAt = (i: number): string | null => (i < b0 ? T[i].key : null);
+  const added: Mention[] = [];
+  for (let mi = base; mi < doc.mentions.length; mi++) {
+    const owner = doc.mentions[mi];
+    const ownerIsState = owner.type === 'State' || (owner.type === 'Place' && owner.role === 'capital');
+    if (!ownerIsState) continue;
+    let j = owner.tokEnd;
+    const possessive = j < b0 && T[j].key === "'s";
+    if (possessive) j++;
+    if (!possessive && owner.role !== 'name' && owner.role !== 'acronym' && owner.role !== 'demonym') continue;
+    const m = res.possessiveHeads.matchAll(keyAt, j, b0)[0];
+    if (!m) continue;
+    // A lowercase head must be written in lower case (a real head noun, not a name).
+    const head = doc.text.slice(T[j].start, T[m.end - 1].end);
+    let name = head;
+    const e = m.end;
+    if (e + 1 < b0 && (T[e].key === 'in' || T[e].key === 'at')) {
+      const place = doc.mentions.find((x) => x.tokStart === e + 1 && (x.type === 'Place' || x.role === 'capital'));
+      if (place) name = `${head} in ${place.name ?? place.text}`;
+    }
+    added.push({
+      start: T[j].start, end: T[m.end - 1].end, tokStart: j, tokEnd: m.end, text: head, type: 'Institution', role: T[j].cap ? 'name' : 'descriptor', source: 'pattern',
+      name, owner: mi, institutionKind: m.values[0].kind, confidence: 0.7,
+    });
+  }
+  if (added.length === 0) return;
+  // The possessive institution replaces what it covers ("United Nations" inside "United Nations mission").
+  const keep = doc.mentions.filter((x, k) => k < base || !added.some((n) => x.tokStart < n.tokEnd && n.tokStart < x.tokEnd));
+  const remap = new Map<number, number>();
+  doc.mentions.forEach((x, k) => { const idx = keep.indexOf(x); if (idx >= 0) remap.set(k, idx); });
+  for (const n of added) n.owner = remap.get(n.owner as number);
+  doc.mentions.length = 0;
+  doc.mentions.push(...keep, ...added);
+}
+
+/** "the International Atomic Energy Agency (IAEA)": the acronym names the same entity everywhere after. */
+function linkAcronyms(doc: ArticleDoc, res: Resources): void {
+  const T = doc.tokens;
+  const defs = new Map<string, number>();
+  const ms = doc.mentions;
+  for (let i = 0; i + 2 < T.length; i++) {
+    if (T[i].text !== '(' || T[i + 2].text !== ')') continue;
+    const acr = T[i + 1];
+    if (!isUpperAcronym(acr.text) || acr.text.length > 10) continue;
+    const full = ms.findIndex((m) => m.tokEnd === i && m.type !== 'Person' && m.role !== 'demonym');
+    if (full < 0) continue;
+    const fm = ms[full];
+    if (!initialsMatch(acr.text, T.slice(fm.tokStart, fm.tokEnd), res)) continue;
+    defs.set(acr.key, full);
+  }
+  // "intercontinental ballistic missiles (ICBMs)": an acronym of common words is no name anywhere.
+  const common = new Set<string>();
+  for (let i = 1; i + 2 < T.length; i++) {
+    if (T[i].text !== '(' || T[i + 2].text !== ')' || !isUpperAcronym(T[i + 1].text)) continue;
+    if (T[i - 1].cap || ms.some((m) => m.tokEnd === i)) continue;
+    const k = T[i + 1].key;
+    common.add(k);
+    common.add(k.endsWith('s') ? k.slice(0, -1) : `${k}s`);
+  }
+  for (const m of ms) if (m.source === 'shape' && m.tokEnd - m.tokStart === 1 && common.has(T[m.tokStart].key)) m.dropped = true;
+  if (defs.size === 0) return;
+  const inside = (i: number): number => ms.findIndex((m) => m.tokStart <= i && m.tokEnd > i);
+  const extra: Mention[] = [];
+  for (let i = 0; i < T.length; i++) {
+    const d = defs.get(T[i].key);
+    if (d === undefined || !T[i].upper) continue;
+    const full = ms[d];
+    const k = inside(i);
+    if (k >= 0) {
+      const m = ms[k];
+      // An acronym hit the gazetteer does not know, or typed by shape: point it at the definition.
+      if (m.tokStart === i && m.tokEnd === i + 1 && (m.source === 'shape' || m.key === undefined)) {
+        m.type = full.type; m.role = 'acronym'; m.source = 'acronym'; m.owner = d; m.institutionKind = full.institutionKind;
+      }
+      continue;
+    }
+    extra.push({ start: T[i].start, end: T[i].end, tokStart: i, tokEnd: i + 1, text: T[i].text, type: full.type, role: 'acronym', source: 'acronym', owner: d, institutionKind: full.institutionKind, confidence: 0.8 });
+  }
+  if (extra.length === 0) return;
+  // Keep owner indices valid: acronym mentions are appended, then everything is re-sorted with a remap.
+  const all = [...ms, ...extra];
+  const order = all.map((_, k) => k).sort((x, y) => all[x].start - all[y].start || all[x].end - all[y].end);
+  const pos = new Map<number, number>();
+  order.forEach((k, idx) => pos.set(k, idx));
+  const sorted = order.map((k) => all[k]);
+  for (const m of sorted) if (m.owner !== undefined) m.owner = pos.get(m.owner);
+  for (const m of sorted) if (m.titles) for (const t of m.titles) if (t.org !== undefined) t.org = pos.get(t.org);
+  doc.mentions = sorted;
+}
+
+function initialsMatch(acr: string, toks: Token[], res: Resources): boolean {
+  const letters = acr.replace(/[^\p{Lu}]/gu, '');
+  const words = toks.filter((t) => t.text !== '-' && !res.connectors.has(t.key) && /\p{L}/u.test(t.text)).map((t) => t.text.toUpperCase());
+  if (words.length < 2 || letters.length < 2 || words[0][0] !== letters[0]) return false;
+  // Every letter in order, as a later word's initial or a later letter of the current word
+  // ("NATO", "UNESCO", "ICBM"); at least two word initials must be used.
+  const seen = new Set<string>();
+  const go = (li: number, wi: number, ci: number, initials: number): boolean => {
+    if (li === letters.length) return initials >= 2;
+    const memo = `${li}:${wi}:${ci}:${Math.min(initials, 2)}`;
+    if (seen.has(memo)) return false;
+    seen.add(memo);
+    const ch = letters[li];
+    for (let w = wi + 1; w < words.length; w++) if (words[w][0] === ch && go(li + 1, w, 1, initials + 1)) return true;
+    const word = words[wi];
+    for (let k = ci; k < word.length; k++) if (word[k] === ch && go(li + 1, wi, k + 1, initials)) return true;
+    return false;
+  };
+  return go(1, 0, 1, 1);
+}

@@ -1,0 +1,255 @@
+import type { ArticleDoc, DocEntity, Mention } from '../../model/doc';
+import { institutionKey, normaliseName, personKey, placeKey, stateKey } from '../../model/keys';
+import type { Resources } from '../../pipeline/resources';
+
+/**
+ * Resolution within one article: capitals as states or places by position, epithets in their context,
+ * "the administration" to the government in context, surnames and "Mr X" to the full name, acronyms
+ * to their definitions. One entity per referent, with every surface form as an alias.
+ */
+
+const MOTION = new Set(['visit', 'travel', 'arrive', 'fly', 'return', 'go', 'come', 'leave', 'reach', 'tour', 'move', 'relocate', 'head', 'land', 'flee']);
+
+export function resolveMentions(doc: ArticleDoc, res: Resources): void {
+  const ms = doc.mentions;
+  const T = doc.tokens;
+
+  // 1. Capitals: a place after a locative preposition or a motion verb, the state elsewhere.
+  const owners = new Set<number>();
+  ms.forEach((m) => { if (m.owner !== undefined) owners.add(m.owner); if (m.titles) for (const t of m.titles) if (t.org !== undefined) owners.add(t.org); });
+  ms.forEach((m, k) => {
+    if (m.role !== 'capital') return;
+    const state = m.alternatives?.find((x) => x.type === 'State');
+    if (!state) return;
+    const prev = m.tokStart > 0 && T[m.tokStart - 1].sentence === T[m.tokStart].sentence ? T[m.tokStart - 1] : null;
+    const next = m.tokEnd < T.length && T[m.tokEnd].sentence === T[m.tokStart].sentence ? T[m.tokEnd] : null;
+    const sentStart = doc.sentences[T[m.tokStart].sentence].tokStart;
+    const asPlace =
+      !owners.has(k) && next?.key !== "'s" &&
+      ((prev && (res.cues.locativePreps.has(prev.key) || prev.key === 'to' || prev.key === 'from' || MOTION.has(prev.lemma))) ||
+        // A dateline: "LONDON -", "Seoul, Monday".
+        (m.tokStart === sentStart && (next?.text === '-' || next?.text === ',' || next?.type === 'number')) ||
+        (prev?.text === ',' && m.tokStart - 2 >= 0 && ms.some((x) => x.tokEnd === m.tokStart - 1 && x.type === 'Place')));
+    if (!asPlace) {
+      m.alternatives = [{ type: 'Place', key: m.key ?? placeKey(m.name ?? m.text, m.country), name: m.name ?? m.text, role: 'capital', country: m.country }];
+      m.type = 'State';
+      m.role = 'metonym';
+      m.key = state.key;
+      m.name = state.name;
+      m.country = state.country ?? m.country;
+    }
+  });
+
+  // 2. Epithets and context-bound names need one of their context states mentioned by name.
+  const namedStates = new Set<string>();
+  for (const m of ms) if (m.type === 'State' && m.key && m.role !== 'epithet' && m.role !== 'reference') namedStates.add(m.key);
+  for (const m of ms) {
+    if (!m.context || m.context.length === 0) continue;
+    if (!m.context.some((c) => namedStates.has(stateKey(c)))) m.dropped = true;
+  }
+
+  // 2b. A place name shared by several countries: the one whose country the article talks about.
+  const salience = new Map<string, number>();
+  for (const m of ms) {
+    if (m.dropped || !m.country) continue;
+    if (m.type === 'State' || (m.type === 'Place' && !m.alternatives?.some((x) => x.type === 'Place'))) salience.set(m.country, (salience.get(m.country) ?? 0) + 1);
+  }
+  for (const m of ms) {
+    if (m.dropped || m.type !== 'Place' || m.source !== 'gazetteer' || !m.alternatives) continue;
+    const places = m.alternatives.filter((x) => x.type === 'Place' && x.country && x.country !== m.country);
+    if (places.length === 0) continue;
+    let best = { key: m.key, name: m.name, country: m.country, score: salience.get(m.country ?? '') ?? 0 };
+    for (const p of places) {
+      const sc = salience.get(p.country as string) ?? 0;
+      if (sc > best.score) best = { key: p.key, name: p.name, country: p.country ?? null, score: sc };
+    }
+    m.key = best.key; m.name = best.name; m.country = best.country;
+  }
+
+  // 3. Keys for institutions, places and full-name people.
+  for (let k = 0; k < ms.length; k++) {
+    const m = ms[k];
+    if (m.dropped || m.key) continue;
+    if (m.type === 'Institution') {
+      if (m.source === 'acronym' && m.owner !== undefined) continue; // after its definition
+      const owner = m.owner !== undefined ? ms[m.owner] : undefined;
+      let country = m.country ?? null;
+      if (owner && (owner.type === 'State' || owner.role === 'capital' || owner.role === 'metonym')) country = owner.role === 'capital' ? (owner.alternatives?.find((x) => x.type === 'State')?.country ?? owner.country ?? null) : (owner.country ?? null);
+      if (!country) country = modifierState(doc, m);
+      const name = cleanName(m.name ?? m.text);
+      m.name = name;
+      m.country = country;
+      m.key = institutionKey(name, country);
+    } else if (m.type === 'Place') {
+      const name = cleanName(m.name ?? m.text);
+      m.name = name;
+      m.key = placeKey(name, m.country ?? null);
+    }
+  }
+
+  // 4. People: full names first, then surnames and "Mr X" to the full name they shorten.
+  const full: { idx: number; key: string; parts: string[]; familyFirst: boolean; start: number }[] = [];
+  for (let k = 0; k < ms.length; k++) {
+    const m = ms[k];
+    if (m.dropped || m.type !== 'Person') continue;
+    const parts = nameParts(m.name ?? m.text);
+    if (m.key && !(m.source === 'surname')) {
+      full.push({ idx: k, key: m.key, parts: nameParts(m.name ?? m.text), familyFirst: res.familyFirst.has(parts[0] ?? ''), start: m.start });
+      continue;
+    }
+    if (parts.length >= 2 && m.source !== 'surname') {
+      m.name = cleanName(m.text);
+      m.key = personKey(m.name);
+      full.push({ idx: k, key: m.key, parts, familyFirst: res.familyFirst.has(parts[0]), start: m.start });
+    }
+  }
+  for (let k = 0; k < ms.length; k++) {
+    const m = ms[k];
+    if (m.dropped || m.type !== 'Person') continue;
+    if (m.key && m.source !== 'surname') continue;
+    const parts = nameParts(m.text);
+    if (parts.length !== 1) continue;
+    const last = parts[0];
+    const cands = full.filter((f) => f.parts.length >= 2 && (f.parts[f.parts.length - 1] === last || (f.familyFirst && f.parts[0] === last)));
+    const distinct = [...new Set(cands.map((c) => c.key))];
+    if (distinct.length === 1 || (distinct.length > 1 && cands.some((c) => c.start < m.start))) {
+      // The nearest full name before wins; else the first after.
+      const before = cands.filter((c) => c.start < m.start).sort((x, y) => y.start - x.start)[0];
+      const chosen = before ?? cands.sort((x, y) => x.start - y.start)[0];
+      m.key = chosen.key;
+      m.name = ms[chosen.idx].name;
+      m.country = ms[chosen.idx].country;
+      continue;
+    }
+    if (m.key) {
+      // A known person's surname, when the article is about that person's country or offices.
+      if (m.country && namedStates.has(stateKey(m.country))) continue;
+      const rec = res.peopleBySurname.get(last)?.find((p) => personKey(p.name) === m.key);
+      if (rec?.offices.some((o) => o.org.startsWith('state:') ? namedStates.has(o.org) : ms.some((x) => !x.dropped && x.type === 'Institution' && normaliseName(x.name ?? x.text) === normaliseName(o.org)))) continue;
+      m.key = undefined;
+      m.name = undefined;
+      m.country = null;
+    }
+    // A bare capitalised word with no person to attach to and no cue of its own is not trusted.
+    const cued = (m.titles?.length ?? 0) > 0 || m.confidence >= 0.5;
+    if (!cued) { m.dropped = true; continue; }
+    m.name = cleanName(m.text);
+    m.key = personKey(m.name);
+  }
+
+  // 5. Acronyms defined in the text take their definition's key.
+  for (const m of ms) {
+    if (m.dropped || m.key || m.owner === undefined || m.source !== 'acronym') continue;
+    const def = ms[m.owner];
+    if (def?.key) { m.key = def.key; m.name = def.name; m.country = def.country; m.type = def.type; }
+    else m.dropped = true;
+  }
+
+  // 6. Government references: the state of the modifier, of the official in context, or the most salient.
+  for (let k = 0; k < ms.length; k++) {
+    const m = ms[k];
+    if (m.dropped || m.role !== 'reference') continue;
+    const key = referenceState(doc, res, k);
+    if (key) { m.key = key; m.name = res.states.get(key.slice(6))?.name ?? key; m.country = key.slice(6); }
+    else m.dropped = true;
+  }
+
+  // 7. Remaining unkeyed mentions cannot be placed.
+  for (const m of ms) if (!m.key) m.dropped = true;
+
+  buildEntities(doc, res);
+}
+
+function nameParts(name: string): string[] {
+  return normaliseName(name).split(/[\s]+/).filter((p) => p.length > 0 && p !== '-');
+}
+
+/** Strip a leading article and stray punctuation from a surface name. */
+export function cleanName(s: string): string {
+  return s.replace(/^(the|The|THE)\s+/, '').replace(/\s+/g, ' ').replace(/^[\s"'(]+|[\s"'),.:;]+$/g, '');
+}
+
+/** A state written right before an institution: "US State Department" → USA. */
+function modifierState(doc: ArticleDoc, m: Mention): string | null {
+  const prev = doc.mentions.find((x) => x.tokEnd === m.tokStart && (x.type === 'State' || x.role === 'capital') && !x.dropped);
+  if (!prev) return null;
+  if (prev.role === 'capital') return prev.alternatives?.find((a) => a.type === 'State')?.country ?? prev.country ?? null;
+  return prev.country ?? null;
+}
+
+function referenceState(doc: ArticleDoc, res: Resources, k: number): string | null {
+  const ms = doc.mentions;
+  const m = ms[k];
+  if (m.owner !== undefined) {
+    const o = ms[m.owner];
+    if (o.type === 'State' && o.key) return o.key;
+    if (o.role === 'capital') { const st = o.alternatives?.find((x) => x.type === 'State'); if (st) return st.key; }
+    if (o.type === 'Person') {
+      const c = o.country ?? personState(o, ms);
+      if (c) return stateKey(c);
+    }
+  }
+  // The state of the nearest preceding official: a title qualified by a state, or a known nationality.
+  for (let j = k - 1; j >= 0; j--) {
+    const p = ms[j];
+    if (p.dropped || p.type !== 'Person') continue;
+    const c = personState(p, ms);
+    if (c) return stateKey(c);
+  }
+  // Else the most mentioned state so far (ties: the earliest).
+  const counts = new Map<string, number>();
+  for (let j = 0; j < k; j++) {
+    const p = ms[j];
+    if (!p.dropped && p.type === 'State' && p.key && p.role !== 'reference') counts.set(p.key, (counts.get(p.key) ?? 0) + 1);
+  }
+  let best: string | null = null;
+  let bestN = 0;
+  for (const [key, n] of counts) if (n > bestN) { best = key; bestN = n; }
+  void res;
+  return best;
+}
+
+function personState(p: Mention, ms: Mention[]): string | null {
+  for (const t of p.titles ?? []) {
+    if (t.org === undefined) continue;
+    const o = ms[t.org];
+    if (o.type === 'State' && o.country) return o.country;
+    if (o.role === 'capital') return o.alternatives?.find((x) => x.type === 'State')?.country ?? null;
+  }
+  return p.country ?? null;
+}
+
+function buildEntities(doc: ArticleDoc, res: Resources): void {
+  const byKey = new Map<string, DocEntity>();
+  const ents: DocEntity[] = [];
+  doc.mentions.forEach((m, k) => {
+    if (m.dropped || !m.key) return;
+    let e = byKey.get(m.key);
+    if (!e) {
+      e = { id: m.key, type: m.type, name: m.name ?? cleanName(m.text), aliases: new Set(), mentions: [], titles: [] };
+      byKey.set(m.key, e);
+      ents.push(e);
+    }
+    m.entity = ents.indexOf(e);
+    e.mentions.push(k);
+    // The longest full name seen is the display name of an unknown person.
+    if (e.type === 'Person' && m.source !== 'gazetteer' && m.name && m.name.length > e.name.length && nameParts(m.name).length >= 2 && m.key === personKey(m.name)) e.name = m.name;
+    const honor = m.titles?.filter((t) => t.honorific && doc.text.slice(t.end, m.start).trim() === '');
+    const surface = honor && honor.length > 0 ? `${doc.text.slice(honor[honor.length - 1].start, honor[honor.length - 1].end)} ${m.text}` : m.text;
+    if (m.role !== 'reference' && m.role !== 'pronoun') e.aliases.add(surface.replace(/\s+/g, ' '));
+    for (const t of m.titles ?? []) if (!t.honorific && !e.titles.includes(t.title)) e.titles.push(t.title);
+    if (m.country && !e.country) e.country = m.country;
+    if (m.wikidata && !e.wikidata && m.key === e.id) e.wikidata = m.wikidata;
+    if (m.institutionKind && !e.kind) e.kind = m.institutionKind;
+    if (m.placeKind && !e.kind) e.kind = m.placeKind;
+  });
+  for (const e of ents) {
+    e.aliases.delete(e.name);
+    if (e.type === 'State') e.country = e.id.slice(6);
+    if (e.type === 'Person') e.nationality = e.country ?? null;
+    if (e.type === 'Institution' && !e.kind) e.kind = 'other';
+    const rec = e.type === 'Institution' && !e.wikidata ? res.institutionsByName.get(normaliseName(e.name)) : undefined;
+    if (rec?.wikidata && institutionKey(rec.name, rec.country) === e.id) e.wikidata = rec.wikidata;
+  }
+  doc.entities = ents;
+}

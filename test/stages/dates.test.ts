@@ -1,0 +1,56 @@
+import type { ArticleDoc } from '../../src/model/doc';
+import { run } from './helpers';
+
+function dates(doc: ArticleDoc): string[] {
+  return doc.dates.map((d) => `${d.text}=${d.value ?? 'null'}/${d.precision ?? 'null'}`);
+}
+
+describe('dates', () => {
+  // Published on Wednesday 1 November 2017.
+  it('resolves weekdays to the last such day on or before publication', () => {
+    expect(dates(run('They met on Tuesday.'))).toEqual(['on Tuesday=2017-10-31/day']);
+    expect(dates(run('They met on Wednesday.'))).toEqual(['on Wednesday=2017-11-01/day']);
+    expect(dates(run('They met on Friday.'))).toEqual(['on Friday=2017-10-27/day']);
+  });
+
+  it('resolves a month to the last such month not after publication', () => {
+    expect(dates(run('He travelled there in June.'))).toEqual(['June=2017-06/month']);
+    expect(dates(run('He travelled there in December.'))).toEqual(['December=2016-12/month']);
+  });
+
+  it('resolves "this year" and "last year" at year precision', () => {
+    expect(dates(run('It tested bombs this year.'))).toEqual(['this year=2017/year']);
+    expect(dates(run('It tested bombs last year.'))).toEqual(['last year=2016/year']);
+  });
+
+  it('resolves month-day dates without a year', () => {
+    expect(dates(run('He spoke on October 17 in Seoul.'))).toEqual(['October 17=2017-10-17/day']);
+    expect(dates(run('He spoke on 17 December in Seoul.'))).toEqual(['on 17 December=2016-12-17/day']);
+  });
+
+  it('keeps absolute dates and bare years', () => {
+    expect(dates(run('The treaty was signed on 5 March 2004.'))).toEqual(['on 5 March 2004=2004-03-05/day']);
+    expect(dates(run('He defected in 2016.'))).toEqual(['2016=2016/year']);
+    expect(dates(run('It happened in March 1999.'))).toEqual(['March 1999=1999-03/month']);
+  });
+
+  it('counts "twelve days later" from the previous date in the text', () => {
+    const d = dates(run('He spoke at the UN on September 19. Twelve days later he wrote again.'));
+    expect(d).toEqual(['September 19=2017-09-19/day', 'Twelve days later=2017-10-01/day']);
+  });
+
+  it('leaves relative dates unresolved without a publication date, with an issue', () => {
+    const doc = run('They met on Tuesday. The treaty was signed on 5 March 2004.', null);
+    expect(dates(doc)).toEqual(['on Tuesday=null/null', 'on 5 March 2004=2004-03-05/day']);
+    expect(doc.issues.map((i) => i.code)).toEqual(['W_DATE_UNRESOLVED']);
+  });
+
+  it('does not read the name May or the verb may as dates', () => {
+    expect(dates(run('Prime Minister Theresa May said it may rain.'))).toEqual([]);
+  });
+
+  it('resolves yesterday and "two years ago"', () => {
+    expect(dates(run('They met yesterday.'))).toEqual(['yesterday=2017-10-31/day']);
+    expect(dates(run('They met two years ago.'))).toEqual(['two years ago=2015/year']);
+  });
+});
