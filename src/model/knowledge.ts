@@ -1,4 +1,5 @@
 import { existsSync, readFileSync } from 'node:fs';
+import { projectRoot } from '../config/paths';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { NewsgraphError } from '../pipeline/errors';
@@ -295,13 +296,23 @@ const EMPTY_ORG: OrgPatterns = OrgPatternsSchema.parse({});
 const EMPTY_NAMES: NamesLexicon = NamesSchema.parse({});
 const EMPTY_LOC: LocationPatterns = LocationPatternsSchema.parse({});
 
-/** The default data directory: `data/` at the package root. */
+/** The default data directory: `data/` at the package root (the same from src/ and from the compiled dist/src/). */
 export function defaultDataDir(): string {
-  return join(__dirname, '..', '..', 'data');
+  return join(projectRoot(), 'data');
 }
 
-/** Load every table from `dataDir` (default: the package's `data/`). */
+/** Every table the package ships: from the default directory, a missing one is a broken install, not an empty table. */
+export const SHIPPED_TABLES = [
+  'states.json', 'places-cities.json', 'places-extra.json', 'lexicon/historical-places.json', 'institutions.json', 'people.json',
+  'titles.json', 'event-triggers.json', 'lexicon/cues.json', 'lexicon/org-patterns.json', 'lexicon/names.json', 'lexicon/locations.json',
+] as const;
+
+/** Load every table from `dataDir` (default: the package's `data/`, where every table must be present). */
 export function loadKnowledge(dataDir: string = defaultDataDir()): Knowledge {
+  if (dataDir === defaultDataDir()) {
+    const missing = SHIPPED_TABLES.filter((t) => !existsSync(join(dataDir, t)));
+    if (missing.length) throw new KnowledgeError(`knowledge tables missing from ${dataDir}: ${missing.join(', ')}`, join(dataDir, missing[0]));
+  }
   const loaded: string[] = [];
   const supplement = loadTable(dataDir, 'states.json', StatesTableSchema, [], loaded);
   // eslint-disable-next-line @typescript-eslint/no-require-imports
