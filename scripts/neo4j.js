@@ -10,7 +10,10 @@
  *   node scripts/neo4j.js status
  *
  * Environment: NEO4J_LOCAL_HOME (data, default .neo4j-local), NEO4J_LOCAL_BOLT_PORT (7687),
- * NEO4J_LOCAL_HTTP_PORT (7474; 0 = no Browser), NEO4J_JAVA (java), NEO4J_HEAP (1g).
+ * NEO4J_LOCAL_HTTP_PORT (7474; 0 = no Browser), NEO4J_JAVA (java), NEO4J_HEAP (1g),
+ * NEO4J_BROWSER_POST_CONNECT_CMD (what the Browser runs on connect; default: load the style and guide that
+ * `newsgraph browser` serves on localhost:7476; empty = nothing), NEO4J_BROWSER_ALLOWLIST (hosts the
+ * Browser may fetch from; default localhost,guides.neo4j.com).
  */
 const { spawn, spawnSync } = require('node:child_process');
 const fs = require('node:fs');
@@ -20,6 +23,10 @@ const path = require('node:path');
 const ROOT = path.resolve(__dirname, '..');
 const TOOL = path.join(ROOT, 'tools', 'neo4j');
 const LIB = path.join(TOOL, 'target', 'lib');
+/** Keep in step with src/browser/server.ts (DEFAULT_BROWSER_PORT, postConnectCommand) and docker-compose.yml. */
+const BROWSER_FILES = 'http://localhost:7476';
+const DEFAULT_POST_CONNECT_CMD = `style ${BROWSER_FILES}/newsgraph.grass; guide ${BROWSER_FILES}/guide.md`;
+const DEFAULT_BROWSER_ALLOWLIST = 'localhost,guides.neo4j.com';
 
 function settings(env = process.env) {
   const home = path.resolve(ROOT, env.NEO4J_LOCAL_HOME || '.neo4j-local');
@@ -32,6 +39,8 @@ function settings(env = process.env) {
     logFile: path.join(home, 'neo4j.log'),
     java: env.NEO4J_JAVA || 'java',
     heap: env.NEO4J_HEAP || '1g',
+    postConnectCmd: env.NEO4J_BROWSER_POST_CONNECT_CMD ?? DEFAULT_POST_CONNECT_CMD,
+    browserAllowlist: env.NEO4J_BROWSER_ALLOWLIST || DEFAULT_BROWSER_ALLOWLIST,
   };
 }
 
@@ -59,6 +68,8 @@ function childEnv(s) {
     NEO4J_LOCAL_HOST: s.host,
     NEO4J_LOCAL_BOLT_PORT: String(s.bolt),
     NEO4J_LOCAL_HTTP_PORT: String(s.http),
+    NEO4J_BROWSER_POST_CONNECT_CMD: s.postConnectCmd,
+    NEO4J_BROWSER_ALLOWLIST: s.browserAllowlist,
   };
 }
 

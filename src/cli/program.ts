@@ -1,4 +1,5 @@
 import { Command } from 'commander';
+import { registerBrowser } from './commands/browser';
 import { registerEval } from './commands/eval';
 import { registerExtract } from './commands/extract';
 import { registerIngest } from './commands/ingest';
@@ -38,5 +39,6 @@ Exit codes: 0 success, 1 fatal error, 2 some articles failed (the rest were proc
   registerStats(program);
   registerRemove(program);
   registerEval(program);
+  registerBrowser(program);
   return program;
 }

@@ -12,9 +12,13 @@ import { UsageError } from '../pipeline/errors';
  *   // param: label enum(Person|State|Institution|Place|any) = any : restrict to one label
  *   // param: limit int = 20 : how many rows
  *   // columns: id, name, label, mentions
+ *   // graph: MATCH (a:Article)-[:MENTIONS]->(e:Entity) …     (optional, one or more lines)
  *
  * Parameter types: string, int, float, bool, date (YYYY-MM-DD), enum(a|b|…). Values are checked with zod
  * and passed only as Cypher parameters, never spliced into the query text.
+ *
+ * `graph:` lines hold an optional second query over the same parameters that returns nodes, relationships
+ * or paths instead of a table: the Neo4j Browser guide offers it to see the report as a graph.
  */
 
 export const PARAM_TYPES = ['string', 'int', 'float', 'bool', 'date'] as const;
@@ -32,7 +36,12 @@ export interface Report {
   description: string;
   params: ReportParam[];
   columns: string[];
+  /** The whole file, header comments included (Cypher ignores them). */
   cypher: string;
+  /** The query without the header. */
+  query: string;
+  /** The graph view (see above), or null. */
+  graph: string | null;
   file: string;
 }
 
@@ -40,11 +49,14 @@ export interface Report {
 const PARAM_LINE = /^param:\s*([A-Za-z_][A-Za-z0-9_]*)\s+(string|int|float|bool|date|enum\(([^)]*)\))\s*(?:=\s*(\S+|"[^"]*"))?\s*(?::\s*(.*))?$/;
 
 export function parseReport(text: string, file: string): Report {
-  const header: string[] = [];
-  for (const line of text.split(/\r?\n/)) {
+  const lines = text.split(/\r?\n/);
+  const raw: string[] = [];
+  for (const line of lines) {
     if (!line.startsWith('//')) break;
-    header.push(line.replace(/^\/\/\s?/, '').trim());
+    raw.push(line.replace(/^\/\/\s?/, ''));
   }
+  const header = raw.map((h) => h.trim());
+  const graphLines = raw.filter((h) => h.startsWith('graph:')).map((h) => h.slice('graph:'.length).replace(/^ /, '').trimEnd());
   const field = (key: string) => header.find((h) => h.startsWith(`${key}:`))?.slice(key.length + 1).trim();
   const name = field('name');
   if (!name) throw new UsageError(`${file}: the header has no "// name:" line`);
@@ -63,8 +75,18 @@ export function parseReport(text: string, file: string): Report {
         description: m[5]?.trim() ?? '',
       };
     });
+  for (const p of params) {
+    if (p.default !== null && !schemaFor(p).safeParse(p.default).success) {
+      throw new UsageError(`${file}: the default of ${p.name} ("${p.default}") is not a valid ${describeType(p)}`);
+    }
+  }
   const columns = (field('columns') ?? '').split(',').map((c) => c.trim()).filter(Boolean);
-  return { name, description: field('description') ?? '', params, columns, cypher: text, file };
+  const query = lines.slice(raw.length).join('\n').trim();
+  if (!query) throw new UsageError(`${file}: no query after the header`);
+  return {
+    name, description: field('description') ?? '', params, columns, cypher: text, query,
+    graph: graphLines.length ? graphLines.join('\n') : null, file,
+  };
 }
 
 export function loadReports(dir = path.join(projectRoot(), 'cypher')): Report[] {
@@ -83,9 +105,9 @@ export function findReport(name: string, reports: Report[]): Report {
 function schemaFor(p: ReportParam): z.ZodType<unknown> {
   switch (p.type) {
     case 'int':
-      return z.coerce.number().int();
+      return z.string().trim().regex(/^\d+$/, 'expected a whole number').transform(Number);
     case 'float':
-      return z.coerce.number();
+      return z.string().trim().regex(/^-?(\d+\.?\d*|\.\d+)$/, 'expected a number').transform(Number);
     case 'bool':
       return z.enum(['true', 'false']).transform((v) => v === 'true');
     case 'date':
@@ -97,7 +119,7 @@ function schemaFor(p: ReportParam): z.ZodType<unknown> {
   }
 }
 
-const describeType = (p: ReportParam) => (p.type === 'enum' ? `one of ${p.choices!.join('|')}` : p.type);
+export const describeType = (p: ReportParam) => (p.type === 'enum' ? `one of ${p.choices!.join('|')}` : p.type);
 
 /** Parses `key=value` pairs against the report's header: unknown, missing or bad values get a friendly error. */
 export function bindParams(report: Report, pairs: readonly string[]): Record<string, unknown> {
@@ -107,7 +129,7 @@ export function bindParams(report: Report, pairs: readonly string[]): Record<str
     if (eq < 1) throw new UsageError(`parameter "${pair}" should look like key=value`);
     given.set(pair.slice(0, eq).trim(), pair.slice(eq + 1));
   }
-  const valid = report.params.map((p) => `${p.name} (${describeType(p)}${p.default !== null ? `, default ${p.default}` : ''})`).join(', ') || 'none';
+  const valid = report.params.map((p) => `${p.name} (${describeType(p)}${p.default !== null ? `, default ${p.default === '' ? '""' : p.default}` : ''})`).join(', ') || 'none';
   for (const key of given.keys()) {
     if (!report.params.some((p) => p.name === key)) throw new UsageError(`report ${report.name} has no parameter "${key}". Parameters: ${valid}`);
   }

@@ -48,4 +48,34 @@ describe('report registry', () => {
     }
     expect(() => findReport('nope', reports)).toThrow(/unknown report "nope".*top-actors/);
   });
+
+  it('reads the graph view with its indentation, and keeps the query apart from the header', () => {
+    const g = parseReport(`// name: g
+// description: d
+// param: name string = "" : who
+// columns: x
+// graph: MATCH (n)
+// graph:   WHERE n.name = $name
+// graph: RETURN n
+MATCH (n) RETURN n.name AS x
+`, 'g.cypher');
+    expect(g.graph).toBe('MATCH (n)\n  WHERE n.name = $name\nRETURN n');
+    expect(g.query).toBe('MATCH (n) RETURN n.name AS x');
+    expect(g.params[0].default).toBe('');
+    expect(bindParams(g, [])).toEqual({ name: '' });
+    expect(r.graph).toBeNull();
+  });
+
+  it('parses numbers strictly and rejects defaults that do not fit their type', () => {
+    const f = parseReport('// name: f\n// param: min float = 0.8 : x\n// param: n int = 3 : y\n// columns: a\nRETURN 1 AS a', 'f.cypher');
+    expect(bindParams(f, [])).toEqual({ min: 0.8, n: 3 });
+    expect(bindParams(f, ['min=1', 'n=0'])).toEqual({ min: 1, n: 0 });
+    expect(() => bindParams(f, ['n='])).toThrow(/bad value for n/);
+    expect(() => bindParams(f, ['n=-2'])).toThrow(/bad value for n/);
+    expect(() => bindParams(f, ['n=2.5'])).toThrow(/bad value for n/);
+    expect(() => bindParams(f, ['min=lots'])).toThrow(/bad value for min/);
+    expect(() => parseReport('// name: b\n// param: n int = many : x\n// columns: a\nRETURN 1 AS a', 'b.cypher')).toThrow(/b\.cypher: the default of n \("many"\) is not a valid int/);
+    expect(() => parseReport('// name: e\n// columns: a\n', 'e.cypher')).toThrow(/no query after the header/);
+  });
 });
+
