@@ -2,7 +2,7 @@ import { InvalidArgumentError, Option } from 'commander';
 import { config, describeConfig } from '../config/config';
 import { Graph } from '../graph/neo4j';
 import { Neo4jWriter } from '../graph/neo4j-writer';
-import { EXTRACTOR_VERSION } from '../pipeline/extract';
+import { EXTRACTOR_VERSION } from '../pipeline/version';
 import { FORMATS } from './output';
 
 /** What commands share: the validated configuration, connections made on demand, common options. */

@@ -1,6 +1,6 @@
 import type { ExtractionResult } from '../model/extraction';
-import { EVENT_TYPES } from '../model/ontology';
-import type { EventType } from '../model/ontology';
+import { AGGREGATED_MODALITIES, EVENT_TYPES } from '../model/ontology';
+import type { EventType, Modality } from '../model/ontology';
 import { articleRows, mergeEntityRows, uniqueArticles } from './rows';
 import type { ArticleRow, EntityRow, EventRow, MentionRow, PropValue, RelationRow } from './rows';
 import type { ArticleOutcome, GraphStats, GraphWriter, RunRecord } from './writer';
@@ -111,6 +111,7 @@ export class MemoryWriter implements GraphWriter {
   aggregates(): Map<string, { type: string; actor: string; recipient: string; count: number; articleIds: string[] }> {
     const out = new Map<string, { type: string; actor: string; recipient: string; count: number; articleIds: string[] }>();
     for (const ev of this.events.values()) {
+      if (!AGGREGATED_MODALITIES.includes(ev.props.modality as Modality)) continue;
       for (const actor of ev.actors) for (const recipient of ev.recipients) {
         if (actor === recipient) continue;
         const type = EVENT_TYPES[ev.type].aggregate;

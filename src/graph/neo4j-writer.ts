@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Neo4jConfig } from '../config/config';
 import type { ExtractionResult } from '../model/extraction';
-import { ENTITY_LABELS, EVENT_TYPES } from '../model/ontology';
+import { AGGREGATED_MODALITIES, ENTITY_LABELS, EVENT_TYPES } from '../model/ontology';
 import type { EntityLabel, EventType, RelationType } from '../model/ontology';
 import { ConnectionError } from '../pipeline/errors';
 import { Graph, run } from './neo4j';
@@ -181,7 +181,10 @@ export async function writeBatch(tx: Tx, batch: ArticleRows[], ingestedAt: strin
 
 async function refreshAggregates(tx: Tx, pairs: Pair[]): Promise<void> {
   for (const [type, list] of groupBy(uniqueBy(pairs, (p) => `${p.type}|${p.actor}|${p.recipient}`), (p: Pair) => p.type)) {
-    await run(tx, Q.refreshAggregate(type as EventType), { pairs: list.map(({ actor, recipient }) => ({ actor, recipient })) });
+    await run(tx, Q.refreshAggregate(type as EventType), {
+      pairs: list.map(({ actor, recipient }) => ({ actor, recipient })),
+      modalities: AGGREGATED_MODALITIES,
+    });
   }
 }
 

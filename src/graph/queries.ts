@@ -124,7 +124,7 @@ CALL (ev, row) {
 /**
  * Recomputes the aggregated actor→recipient relationship of one event type from the Event nodes, so it
  * stays right however events were added, reported again or removed. `count` counts distinct events,
- * not reports: one event told by ten articles counts once.
+ * not reports: one event told by ten articles counts once. Only events of AGGREGATED_MODALITIES count.
  */
 export function refreshAggregate(type: EventType): string {
   const rel = EVENT_TYPES[type].aggregate;
@@ -132,6 +132,7 @@ export function refreshAggregate(type: EventType): string {
 UNWIND $pairs AS pair
 MATCH (a:${ENTITY_UMBRELLA} {id: pair.actor}), (b:${ENTITY_UMBRELLA} {id: pair.recipient})
 OPTIONAL MATCH (a)-[:ACTOR_IN]->(ev:Event {type: '${type}'})<-[:RECIPIENT_OF]-(b)
+WHERE ev.modality IN $modalities
 OPTIONAL MATCH (ev)-[:REPORTED_IN]->(art:Article)
 WITH a, b, count(DISTINCT ev) AS n, min(ev.date) AS firstDate, max(ev.date) AS lastDate, collect(DISTINCT art.id) AS articleIds
 CALL (a, b, n, firstDate, lastDate, articleIds) {

@@ -81,5 +81,11 @@ export const EVENT_TYPE_NAMES = Object.keys(EVENT_TYPES) as EventType[];
 export const MODALITIES = ['asserted', 'future', 'hypothetical', 'negated', 'reported'] as const;
 export type Modality = (typeof MODALITIES)[number];
 
+/**
+ * The modalities that make an aggregated actor→recipient relationship (THREATENS, …): what was done or is
+ * reported as done. A denied, hypothetical or announced event stays an Event node but draws no edge.
+ */
+export const AGGREGATED_MODALITIES: readonly Modality[] = ['asserted', 'reported'];
+
 export const DATE_PRECISIONS = ['day', 'month', 'year'] as const;
 export type DatePrecision = (typeof DATE_PRECISIONS)[number];

@@ -14,8 +14,8 @@ import { runStages } from './runner';
 import { stage, type Stage } from './stage';
 import { toResult } from './output';
 
-/** Bump when the output for the same input changes. */
-export const EXTRACTOR_VERSION = 'newsgraph-rules/0.1.0';
+/** Bump it in ./version.ts when the output for the same input changes. */
+export { EXTRACTOR_VERSION } from './version';
 
 export interface Extractor {
   extract(input: ArticleInput): ExtractionResult;

@@ -7,8 +7,9 @@ describe('MemoryWriter', () => {
     const outcomes = await w.writeArticles(SAMPLE.map(fakeResult));
     expect(outcomes.map((o) => o.status)).toEqual(['added', 'added', 'added']);
     const stats = await w.stats();
-    expect(stats.labels).toMatchObject({ Article: 3, Person: 3, State: 2, Place: 1, Event: 2 });
-    expect(stats.relationships.REPORTED_IN).toBe(3);
+    expect(stats.labels).toMatchObject({ Article: 3, Person: 3, State: 2, Place: 1, Event: 3 });
+    expect(stats.relationships.SANCTIONS).toBeUndefined(); // a negated event draws no aggregated edge
+    expect(stats.relationships.REPORTED_IN).toBe(4);
     const threat = [...w.aggregates().values()].find((a) => a.type === 'THREATENS')!;
     expect(threat).toMatchObject({ actor: 'person:donald trump', recipient: 'state:PRK', count: 1 });
     expect(threat.articleIds).toHaveLength(2);

@@ -12,7 +12,7 @@ export interface FakeArticle {
   publishedAt?: string;
   entities: [id: string, type: 'Person' | 'State' | 'Institution' | 'Place', name: string, aliases?: string[]][];
   relations?: [type: string, source: string, target: string, title?: string][];
-  events?: [type: string, actors: string[], recipients: string[], date: string | null, place?: string][];
+  events?: [type: string, actors: string[], recipients: string[], date: string | null, place?: string, modality?: 'asserted' | 'negated' | 'future' | 'hypothetical' | 'reported'][];
 }
 
 export function fakeResult(a: FakeArticle): ExtractionResult {
@@ -32,9 +32,9 @@ export function fakeResult(a: FakeArticle): ExtractionResult {
     relations: (a.relations ?? []).map(([type, source, target, title]) => ({
       type, source, target, properties: title ? { title } : {}, confidence: 0.8, evidence,
     })),
-    events: (a.events ?? []).map(([type, actors, recipients, date, place]) => ({
+    events: (a.events ?? []).map(([type, actors, recipients, date, place, modality]) => ({
       id: eventKey({ type, mode: null, actors, recipients, date, datePrecision: date ? 'day' : null, articleId: id }),
-      type, mode: null, date, datePrecision: date ? ('day' as const) : null, modality: 'asserted' as const,
+      type, mode: null, date, datePrecision: date ? ('day' as const) : null, modality: modality ?? ('asserted' as const),
       actors, recipients, place: place ?? null, confidence: 0.7, evidence,
     })),
     issues: [],
@@ -75,6 +75,9 @@ export const SAMPLE: FakeArticle[] = [
       ['place:new york:USA', 'Place', 'New York'],
     ],
     relations: [['HOLDS_POSITION', 'person:joseph yun', 'state:USA', 'envoy']],
-    events: [['CONSULT', ['person:joseph yun'], ['state:PRK'], null, 'place:new york:USA']],
+    events: [
+      ['CONSULT', ['person:joseph yun'], ['state:PRK'], null, 'place:new york:USA'],
+      ['SANCTION', ['state:USA'], ['state:PRK'], null, undefined, 'negated'],
+    ],
   },
 ];

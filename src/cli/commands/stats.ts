@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { config } from '../../config/config';
 import { Neo4jWriter } from '../../graph/neo4j-writer';
-import { EXTRACTOR_VERSION } from '../../pipeline/extract';
+import { EXTRACTOR_VERSION } from '../../pipeline/version';
 import { formatOption } from '../context';
 import { table } from '../output';
 
