@@ -33,7 +33,8 @@ Examples:
   newsgraph eval data/gold
   newsgraph eval data/gold --verbose            every false positive and negative, per article
   newsgraph eval data/gold --format json > scores.json
-  newsgraph extract data/gold/*.json > out.jsonl && newsgraph eval data/gold --predictions out.jsonl`;
+  jq -c .article data/gold/*.json > articles.jsonl && newsgraph extract articles.jsonl > out.jsonl
+  newsgraph eval data/gold --predictions out.jsonl     score saved (or another extractor's) output`;
 
 export function registerEval(program: Command): void {
   program
@@ -128,16 +129,16 @@ const prfRow = (name: string, p: Prf) => ({
 export function formatEvalReport(r: EvalReport, options: { title?: string; verbose?: boolean } = {}): string {
   const rows = [
     prfRow('entities (P/S/I)', r.entities),
-    ...ENTITY_LABELS.map((t) => prfRow(`  ${t}`, r.byType[t])),
+    ...ENTITY_LABELS.map((t) => prfRow(`· ${t}`, r.byType[t])),
     prfRow('entities (all)', r.entitiesAll),
     prfRow('relations', r.relations),
-    ...(options.verbose ? Object.entries(r.relationsByType).map(([t, p]) => prfRow(`  ${t}`, p)) : []),
+    ...(options.verbose ? Object.entries(r.relationsByType).map(([t, p]) => prfRow(`· ${t}`, p)) : []),
     prfRow('events', r.events),
-    ...(options.verbose ? Object.entries(r.eventsByType).map(([t, p]) => prfRow(`  ${t}`, p)) : []),
+    ...(options.verbose ? Object.entries(r.eventsByType).map(([t, p]) => prfRow(`· ${t}`, p)) : []),
   ];
   const out: string[] = [];
   out.push(`newsgraph eval: ${r.articles} article(s)${options.title ? ` from ${options.title}` : ''}`, '');
-  out.push(table(rows, ['', 'precision', 'recall', 'F1', 'gold', 'predicted', 'correct']));
+  out.push(table(rows, ['', 'precision', 'recall', 'F1', 'gold', 'predicted', 'correct']).trimEnd(), '');
   out.push(`event date accuracy  ${acc(r.date)}`);
   out.push(`modality accuracy    ${acc(r.modality)}`);
   out.push(`mode accuracy        ${acc(r.mode)}`, '');
@@ -155,7 +156,7 @@ export function formatEvalReport(r: EvalReport, options: { title?: string; verbo
         modality: short(a.modality),
       })),
       ['article', 'entity F1', 'all F1', 'relation F1', 'event F1', 'dates', 'modality'],
-    ),
+    ).trimEnd(),
   );
 
   const classes = Object.entries(r.errorClasses);
