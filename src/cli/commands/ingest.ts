@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { Command } from 'commander';
 import { Option } from 'commander';
@@ -6,42 +6,41 @@ import { MemoryWriter } from '../../graph/memory-writer';
 import { ensureSchema } from '../../graph/schema';
 import type { GraphWriter } from '../../graph/writer';
 import { articleIdOf } from '../../pipeline/article-id';
-import { EXTRACTOR_VERSION } from '../../pipeline/extract';
+import { EXTRACTOR_VERSION } from '../../pipeline/version';
 import { exitCodeFor, ingest } from '../../pipeline/ingest';
 import { expandInputs } from '../../stages/load';
 import type { IngestSummary } from '../../pipeline/ingest';
 import { createPool, defaultConcurrency } from '../../pipeline/pool';
 import { connectWriter, formatOption, positiveInt, safeConfig } from '../context';
 import { Progress } from '../output';
+import { INPUTS_ARGUMENT, addInputOptions, loadOptionsOf } from './extract';
+import type { InputOpts } from './extract';
 
-interface IngestOpts {
+interface IngestOpts extends InputOpts {
   concurrency: number;
   batchSize?: number;
   dryRun?: boolean;
   format: string;
-  publishedAt?: string;
-  maxBytes: number;
   progress: boolean;
 }
 
 export function registerIngest(program: Command): void {
-  program
+  const command = program
     .command('ingest')
     .description('extract articles and load them into Neo4j (idempotent: unchanged articles are skipped, changed ones replace their earlier version)')
-    .argument('<inputs...>', 'files, directories, globs, or - for stdin (.txt, .md, .json, .jsonl)')
+    .argument('<inputs...>', INPUTS_ARGUMENT)
     .addOption(new Option('-c, --concurrency <n>', 'extraction threads').argParser(positiveInt('--concurrency')).default(defaultConcurrency(), 'all cores'))
     .addOption(new Option('-b, --batch-size <n>', 'rows per write transaction').argParser(positiveInt('--batch-size')))
     .option('--dry-run', 'extract and plan the writes in memory; touch no database')
-    .addOption(formatOption(['table', 'json']))
-    .option('--published-at <date>', 'publication date (YYYY-MM-DD) for inputs that carry none')
-    .addOption(new Option('--max-bytes <n>', 'refuse inputs larger than this').argParser(positiveInt('--max-bytes')).default(5 * 1024 * 1024))
+    .addOption(formatOption(['table', 'json']));
+  addInputOptions(command)
     .option('--no-progress', 'no progress bar (it is only drawn on a terminal anyway)')
     .addHelpText('after', '\nExit codes: 0 everything loaded, 2 some articles failed (each is named with its reason), 1 fatal error.')
     .action(async (inputs: string[], opts: IngestOpts) => {
       const writer: GraphWriter = opts.dryRun ? new MemoryWriter(EXTRACTOR_VERSION) : await connectWriter(opts.batchSize);
       const pool = createPool(opts.concurrency);
       const progress = new Progress(null);
-      if (opts.progress && progress.enabled) progress.setTotal(await estimateArticles(inputs));
+      if (opts.progress && progress.enabled) progress.setTotal(await estimateArticles(inputs, opts));
       try {
         if (!opts.dryRun) await ensureSchema((writer as Awaited<ReturnType<typeof connectWriter>>).graph);
         const summary = await ingest(inputs, {
@@ -50,7 +49,7 @@ export function registerIngest(program: Command): void {
           extractorVersion: EXTRACTOR_VERSION,
           idOf: articleIdOf,
           dryRun: opts.dryRun,
-          load: { publishedAt: opts.publishedAt ?? null, maxBytes: opts.maxBytes },
+          load: loadOptionsOf(opts),
           config: { ...safeConfig(), concurrency: pool.size, batchSize: opts.batchSize ?? null, dryRun: Boolean(opts.dryRun) },
           command: `ingest ${inputs.join(' ')}`,
           onProgress: opts.progress ? (n) => progress.tick(n) : undefined,
@@ -66,12 +65,13 @@ export function registerIngest(program: Command): void {
 }
 
 /** How many articles the inputs hold, for the progress bar's ETA (only computed on a terminal). */
-async function estimateArticles(inputs: string[]): Promise<number> {
-  const { files } = await expandInputs(inputs);
+async function estimateArticles(inputs: string[], opts: IngestOpts): Promise<number> {
+  const { files } = await expandInputs(inputs, opts);
   let total = 0;
   for (const file of files) {
     const ext = path.extname(file).toLowerCase();
-    if (file === '-' || !['.jsonl', '.ndjson', '.json'].includes(ext)) {
+    const size = file === '-' ? 0 : ((await stat(file).catch(() => null))?.size ?? 0);
+    if (file === '-' || !['.jsonl', '.ndjson', '.json'].includes(ext) || size > opts.maxBytes) {
       total += 1;
       continue;
     }

@@ -3,205 +3,225 @@ import path from 'node:path';
 import { z } from 'zod';
 import { ArticleInputSchema } from '../../model/extraction';
 import type { ArticleInput } from '../../model/extraction';
+import { normaliseDate } from './dates';
 import { decode, looksBinary } from './decode';
+import { parseFeed } from './feed';
+import { fetchUrl, isUrl, redact } from './fetch';
+import { GLOB_MAGIC, PathFilter, globToRegExp } from './glob';
+import { extractHtml, fragmentText } from './html';
+import { jsonErrorAt } from './json-error';
+import { detectLanguage, isAcceptedLanguage } from './language';
+import { looksLikeFeed, looksLikeHtml, sniff } from './sniff';
+import { DEFAULT_MAX_BYTES, DEFAULT_MAX_REDIRECTS, DEFAULT_TIMEOUT_MS, fail } from './types';
+import type { InputFormat, LoadMeta, LoadOptions, LoadedItem } from './types';
 
 /**
- * The input layer shared by extract, ingest, worker and enqueue: files, directories (recursive), globs
- * and stdin (`-`), in .txt/.md, .json (object or array) and .jsonl/.ndjson. Every problem is one failed
- * item with a stable code; the other items still load.
+ * The input layer shared by extract, ingest, worker and enqueue: files, directories (recursive, with
+ * include/exclude globs), globs, http(s) URLs and stdin (`-`), in .txt/.md, .html/.htm, .json (object,
+ * array or JSON Feed), .jsonl/.ndjson, and RSS/Atom feeds. Every problem is one failed item with a stable
+ * code (README, "Input formats"); the other items still load. Nothing here throws for bad input.
  */
 
-export const DEFAULT_MAX_BYTES = 5 * 1024 * 1024;
-
-export type LoadedItem =
-  | { ok: true; input: ArticleInput }
-  | { ok: false; origin: string; code: string; message: string };
-
-export interface LoadOptions {
-  /** Refuse files larger than this, without reading them. */
-  maxBytes?: number;
-  /** Publication date for inputs that carry none (plain text). */
-  publishedAt?: string | null;
-  /** Read `-` from here (tests pass their own stream). */
-  stdin?: NodeJS.ReadableStream;
-}
+export { DEFAULT_MAX_BYTES, DEFAULT_MAX_REDIRECTS, DEFAULT_TIMEOUT_MS } from './types';
+export type { InputFormat, LoadMeta, LoadOptions, LoadedItem } from './types';
 
 export const TEXT_EXTENSIONS = ['.txt', '.md', '.text', '.markdown'];
 export const JSON_EXTENSIONS = ['.json'];
 export const JSONL_EXTENSIONS = ['.jsonl', '.ndjson'];
-const KNOWN = new Set([...TEXT_EXTENSIONS, ...JSON_EXTENSIONS, ...JSONL_EXTENSIONS]);
+export const HTML_EXTENSIONS = ['.html', '.htm', '.xhtml', '.shtml'];
+export const FEED_EXTENSIONS = ['.rss', '.atom', '.xml', '.rdf'];
+const FORMAT_OF_EXTENSION = new Map<string, InputFormat>([
+  ...TEXT_EXTENSIONS.map((e) => [e, 'text'] as const),
+  ...JSON_EXTENSIONS.map((e) => [e, 'json'] as const),
+  ...JSONL_EXTENSIONS.map((e) => [e, 'jsonl'] as const),
+  ...HTML_EXTENSIONS.map((e) => [e, 'html'] as const),
+  ...FEED_EXTENSIONS.map((e) => [e, 'feed'] as const),
+]);
 /** Documentation files that live beside articles and are not articles (only when walking a directory). */
-const SKIP_IN_DIRECTORIES = /^(readme|license|licence|changelog|notice)(\.[a-z]+)?$/i;
+const SKIP_IN_DIRECTORIES = /^(readme|license|licence|changelog|notice|contributing)(\.[a-z]+)?$/i;
 
-const fail = (origin: string, code: string, message: string): LoadedItem => ({ ok: false, origin, code, message });
+/** What parseBytes may know beyond the bytes (from an HTTP response). */
+export interface ParseHints {
+  format?: InputFormat | null;
+  charset?: string | null;
+  /** The page's own URL: resolves relative canonical links and is the url when the page names none. */
+  baseUrl?: string | null;
+}
 
-/** Expands inputs (files, directories, globs, `-`) into file paths in a stable order. */
-export async function expandInputs(inputs: readonly string[]): Promise<{ files: string[]; missing: LoadedItem[] }> {
+// ---------------------------------------------------------------------------------------------------
+// Inputs → files.
+
+/** Expands inputs (files, directories, globs, URLs, `-`) into files and URLs, in a stable order. */
+export async function expandInputs(
+  inputs: readonly string[],
+  options: Pick<LoadOptions, 'include' | 'exclude'> = {},
+): Promise<{ files: string[]; missing: LoadedItem[] }> {
+  const filter = new PathFilter(options.include, options.exclude);
   const files: string[] = [];
   const missing: LoadedItem[] = [];
   for (const input of inputs) {
-    if (input === '-') {
-      files.push('-');
+    if (input === '-' || isUrl(input)) {
+      files.push(input);
       continue;
     }
-    if (/[*?[]/.test(input)) {
-      const matched = await glob(input);
-      if (matched.length === 0) missing.push(fail(input, 'E_NO_MATCH', 'no file matches this pattern'));
-      files.push(...matched);
-      continue;
+    if (GLOB_MAGIC.test(input)) {
+      const stat = await fs.stat(input).catch(() => null);
+      if (!stat) {
+        const matched = (await glob(input)).filter((f) => keep(filter, f, false));
+        if (matched.length === 0) missing.push(fail(input, 'E_NO_MATCH', 'no file matches this pattern'));
+        files.push(...matched);
+        continue;
+      }
     }
     const stat = await fs.stat(input).catch(() => null);
     if (!stat) missing.push(fail(input, 'E_NOT_FOUND', 'no such file or directory'));
-    else if (stat.isDirectory()) files.push(...(await walk(input)));
+    else if (stat.isDirectory()) await walk(input, '', filter, files, missing, new Set([`${stat.dev}:${stat.ino}`]));
     else files.push(input);
   }
   return { files, missing };
 }
 
-async function walk(dir: string): Promise<string[]> {
-  const out: string[] = [];
-  const entries = await fs.readdir(dir, { withFileTypes: true });
+/** Whether a file found by walking (or by a pattern) is loaded. */
+function keep(filter: PathFilter, rel: string, walking: boolean): boolean {
+  const posix = rel.split(path.sep).join('/');
+  if (filter.excluded(posix)) return false;
+  const inc = filter.included(posix);
+  if (inc !== null) return inc;
+  if (!walking) return true;
+  const name = path.basename(posix);
+  return FORMAT_OF_EXTENSION.has(path.extname(name).toLowerCase()) && !SKIP_IN_DIRECTORIES.test(name);
+}
+
+async function walk(dir: string, rel: string, filter: PathFilter, out: string[], missing: LoadedItem[], seen: Set<string>): Promise<void> {
+  let entries;
+  try {
+    entries = await fs.readdir(dir, { withFileTypes: true });
+  } catch (e) {
+    missing.push(fail(dir, 'E_READ', `cannot read this directory: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`));
+    return;
+  }
   entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   for (const e of entries) {
     if (e.name.startsWith('.')) continue;
     const full = path.join(dir, e.name);
-    if (e.isDirectory()) out.push(...(await walk(full)));
-    else if (e.isFile() && KNOWN.has(path.extname(e.name).toLowerCase()) && !SKIP_IN_DIRECTORIES.test(e.name)) out.push(full);
+    const relPath = rel ? `${rel}/${e.name}` : e.name;
+    let isDir = e.isDirectory();
+    let isFile = e.isFile();
+    if (e.isSymbolicLink()) {
+      const st = await fs.stat(full).catch(() => null);
+      if (!st) continue;
+      isDir = st.isDirectory();
+      isFile = st.isFile();
+    }
+    if (isDir) {
+      if (filter.excluded(relPath)) continue;
+      const st = await fs.stat(full).catch(() => null);
+      const id = st ? `${st.dev}:${st.ino}` : full;
+      if (seen.has(id)) continue;
+      seen.add(id);
+      await walk(full, relPath, filter, out, missing, seen);
+    } else if (isFile && keep(filter, relPath, true)) out.push(full);
   }
-  return out;
 }
 
-/** Minimal glob: `*` and `?` within a path segment, `**` across segments, `[...]` classes. */
+/** Files matching a glob (`*`, `?`, `**`, `[…]`, `{a,b}`), hidden ones left out, sorted. */
 export async function glob(pattern: string): Promise<string[]> {
   const parts = pattern.split(/[\\/]/);
-  const firstMagic = parts.findIndex((p) => /[*?[]/.test(p));
-  const base = parts.slice(0, firstMagic).join('/') || '.';
-  const regex = new RegExp(
-    '^' +
-      pattern
-        .split('/')
-        .map((seg) => (seg === '**' ? '(?:.*/)?' : seg.replace(/[.+^${}()|\\]/g, '\\$&').replace(/\*/g, '[^/]*').replace(/\?/g, '[^/]') + '/'))
-        .join('')
-        .replace(/\(\?:\.\*\/\)\?\/?/g, '(?:.*/)?')
-        .replace(/\/$/, '') +
-      '$',
-  );
-  const all = await walkAll(base).catch(() => []);
-  return all.filter((f) => regex.test(f.split(path.sep).join('/'))).sort();
+  const firstMagic = parts.findIndex((p) => GLOB_MAGIC.test(p));
+  const base = parts.slice(0, firstMagic).join('/') || (pattern.startsWith('/') ? '/' : '.');
+  const regex = globToRegExp(pattern.replace(/\\/g, '/'));
+  // Without `**`, no match lies deeper than the pattern's segments below its base.
+  const maxDepth = parts.some((p) => p.includes('**')) ? 64 : parts.length - firstMagic - 1;
+  const all: string[] = [];
+  const seen = new Set<string>();
+  const visit = async (dir: string, depth: number) => {
+    const entries = await fs.readdir(dir, { withFileTypes: true }).catch(() => []);
+    for (const e of entries) {
+      if (e.name.startsWith('.')) continue;
+      const full = dir === '.' ? e.name : path.join(dir, e.name);
+      const st = e.isSymbolicLink() ? await fs.stat(full).catch(() => null) : null;
+      if (e.isDirectory() || st?.isDirectory()) {
+        const s = st ?? (await fs.stat(full).catch(() => null));
+        const id = s ? `${s.dev}:${s.ino}` : full;
+        if (seen.has(id) || depth >= maxDepth) continue;
+        seen.add(id);
+        await visit(full, depth + 1);
+      } else if (e.isFile() || st?.isFile()) all.push(full);
+    }
+  };
+  await visit(base, 0);
+  return all.filter((f) => regex.test(f.split(path.sep).join('/').replace(/^\.\//, ''))).sort();
 }
 
-async function walkAll(dir: string): Promise<string[]> {
-  const out: string[] = [];
-  for (const e of await fs.readdir(dir, { withFileTypes: true })) {
-    const full = dir === '.' ? e.name : path.join(dir, e.name);
-    if (e.isDirectory()) out.push(...(await walkAll(full)));
-    else if (e.isFile()) out.push(full);
-  }
-  return out;
-}
+// ---------------------------------------------------------------------------------------------------
+// Files, URLs and stdin → bytes.
 
 /** Loads every article from the inputs, in order, one item per article or per failure. */
 export async function* loadInputs(inputs: readonly string[], options: LoadOptions = {}): AsyncGenerator<LoadedItem> {
-  const { files, missing } = await expandInputs(inputs);
+  const { files, missing } = await expandInputs(inputs, options);
   yield* missing;
   for (const file of files) yield* loadFile(file, options);
 }
 
 export async function* loadFile(file: string, options: LoadOptions = {}): AsyncGenerator<LoadedItem> {
   const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
-  let bytes: Buffer;
   if (file === '-') {
-    const read = await readStream(options.stdin ?? process.stdin, maxBytes);
-    if (!read) return yield fail('stdin', 'E_TOO_LARGE', `stdin is larger than the limit of ${maxBytes} bytes`);
-    bytes = read;
-  } else {
-    const stat = await fs.stat(file).catch(() => null);
-    if (!stat) return yield fail(file, 'E_NOT_FOUND', 'no such file');
-    if (stat.size > maxBytes) {
-      return yield fail(file, 'E_TOO_LARGE', `file is ${stat.size} bytes, over the limit of ${maxBytes} (see --max-bytes)`);
-    }
-    bytes = await fs.readFile(file);
-  }
-  const origin = file === '-' ? 'stdin' : file;
-  yield* parseBytes(bytes, origin, options);
-}
-
-export function* parseBytes(bytes: Uint8Array, origin: string, options: LoadOptions = {}): Generator<LoadedItem> {
-  if (bytes.length === 0) return yield fail(origin, 'E_EMPTY', 'empty input');
-  const binary = looksBinary(bytes);
-  if (binary) return yield fail(origin, 'E_BINARY', `not text: looks like ${binary}`);
-  const { text } = decode(bytes);
-  if (text.trim() === '') return yield fail(origin, 'E_EMPTY', 'input has no text');
-  const ext = origin === 'stdin' ? sniff(text) : path.extname(origin).toLowerCase();
-  if (JSONL_EXTENSIONS.includes(ext)) return yield* parseJsonLines(text, origin);
-  if (JSON_EXTENSIONS.includes(ext)) return yield* parseJson(text, origin);
-  yield { ok: true, input: parsePlainText(text, origin, options.publishedAt ?? null) };
-}
-
-function sniff(text: string): string {
-  const t = text.trimStart();
-  if (t.startsWith('[')) return '.json';
-  if (t.startsWith('{')) return /\}\s*\r?\n\s*\{/.test(t) ? '.jsonl' : '.json';
-  return '.txt';
-}
-
-/** Plain text: the first line is the title when a blank line follows it; the text stays as given. */
-export function parsePlainText(text: string, origin: string, publishedAt: string | null): ArticleInput {
-  const m = /^\s*([^\r\n]{1,300})\r?\n[ \t]*\r?\n/.exec(text);
-  const title = m ? m[1].replace(/^#+\s*/, '').trim() : null;
-  return { text, title, publishedAt, origin };
-}
-
-function* parseJson(text: string, origin: string): Generator<LoadedItem> {
-  let data: unknown;
-  try {
-    data = JSON.parse(text);
-  } catch (e) {
-    return yield fail(origin, 'E_JSON', `invalid JSON: ${jsonErrorWhere(text, e as Error)}`);
-  }
-  const items = Array.isArray(data) ? data : [data];
-  for (let i = 0; i < items.length; i++) yield fromJson(items[i], Array.isArray(data) ? `${origin}[${i}]` : origin);
-}
-
-function* parseJsonLines(text: string, origin: string): Generator<LoadedItem> {
-  const lines = text.split(/\r?\n/);
-  for (let i = 0; i < lines.length; i++) {
-    if (lines[i].trim() === '') continue;
-    const where = `${origin}:${i + 1}`;
-    let data: unknown;
+    let read: Buffer | null;
     try {
-      data = JSON.parse(lines[i]);
+      read = await readStream(options.stdin ?? process.stdin, maxBytes);
     } catch (e) {
-      yield fail(where, 'E_JSON', `invalid JSON on line ${i + 1}: ${(e as Error).message}`);
-      continue;
+      return yield fail('stdin', 'E_READ', `cannot read stdin: ${(e as Error).message}`);
     }
-    yield fromJson(data, where);
+    if (!read) return yield fail('stdin', 'E_TOO_LARGE', `stdin is larger than the limit of ${maxBytes} bytes (see --max-bytes)`);
+    return yield* parseBytes(read, 'stdin', options);
   }
+  if (isUrl(file)) {
+    const origin = redact(file);
+    const got = await fetchUrl(file, {
+      timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
+      maxBytes,
+      maxRedirects: options.maxRedirects ?? DEFAULT_MAX_REDIRECTS,
+      userAgent: options.userAgent,
+    });
+    if (!got.ok) return yield fail(origin, got.code, got.message);
+    const format = got.format ?? formatOfPath(new URL(got.url).pathname);
+    return yield* parseBytes(got.bytes, origin, options, { format, charset: got.charset, baseUrl: got.url });
+  }
+  const stat = await fs.stat(file).catch(() => null);
+  if (!stat) return yield fail(file, 'E_NOT_FOUND', 'no such file');
+  if (stat.isDirectory()) return yield* loadInputs([file], options);
+  if (stat.size > maxBytes) {
+    return yield fail(file, 'E_TOO_LARGE', `file is ${stat.size} bytes, over the limit of ${maxBytes} (see --max-bytes)`);
+  }
+  let bytes: Buffer;
+  try {
+    bytes = await readCapped(file, maxBytes);
+  } catch (e) {
+    const err = e as NodeJS.ErrnoException;
+    if (err.code === 'E_TOO_LARGE') return yield fail(file, 'E_TOO_LARGE', `file grew past the limit of ${maxBytes} bytes while being read`);
+    return yield fail(file, 'E_READ', `cannot read this file: ${err.code ?? err.message}`);
+  }
+  yield* parseBytes(bytes, file, options);
 }
 
-function fromJson(data: unknown, origin: string): LoadedItem {
-  const parsed = ArticleInputSchema.safeParse(data);
-  if (!parsed.success) {
-    return fail(origin, 'E_SCHEMA', z.prettifyError(parsed.error).replace(/\s*\n\s*/g, '; '));
+/** Reads at most maxBytes (a file that is not regular, or grows, cannot make us read more). */
+async function readCapped(file: string, maxBytes: number): Promise<Buffer> {
+  const handle = await fs.open(file, 'r');
+  try {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    for (;;) {
+      const buf = Buffer.allocUnsafe(Math.min(1 << 20, maxBytes + 1 - size));
+      const { bytesRead } = await handle.read(buf, 0, buf.length, null);
+      if (bytesRead === 0) break;
+      size += bytesRead;
+      if (size > maxBytes) throw Object.assign(new Error('too large'), { code: 'E_TOO_LARGE' });
+      chunks.push(buf.subarray(0, bytesRead));
+    }
+    return Buffer.concat(chunks);
+  } finally {
+    await handle.close();
   }
-  const a = parsed.data;
-  const text = a.text ?? '';
-  if (typeof a.text !== 'string') return fail(origin, 'E_UNSUPPORTED', 'HTML input is not supported yet: give "text"');
-  if (text.trim() === '') return fail(origin, 'E_EMPTY', 'article text is empty');
-  return {
-    ok: true,
-    input: {
-      text: text.normalize('NFC'), id: a.id ?? null, url: a.url ?? null, title: a.title ?? null, source: a.source ?? null,
-      publishedAt: a.publishedAt ? a.publishedAt.slice(0, 10) : null, origin,
-    },
-  };
-}
-
-function jsonErrorWhere(text: string, e: Error): string {
-  const pos = /position (\d+)/.exec(e.message);
-  if (!pos) return e.message;
-  const line = text.slice(0, Number(pos[1])).split('\n').length;
-  return `${e.message.replace(/ in JSON at position \d+.*$/, '')} (line ${line})`;
 }
 
 /** The whole stream, or null as soon as it passes `maxBytes`. */
@@ -215,4 +235,190 @@ async function readStream(stream: NodeJS.ReadableStream, maxBytes: number): Prom
     chunks.push(b);
   }
   return Buffer.concat(chunks);
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Bytes → articles.
+
+function formatOfPath(p: string): InputFormat | null {
+  return FORMAT_OF_EXTENSION.get(path.extname(p).toLowerCase()) ?? null;
+}
+
+export { sniff } from './sniff';
+
+export function* parseBytes(bytes: Uint8Array, origin: string, options: LoadOptions = {}, hints: ParseHints = {}): Generator<LoadedItem> {
+  if (bytes.length === 0) return yield fail(origin, 'E_EMPTY', 'empty input');
+  const binary = looksBinary(bytes);
+  if (binary) return yield fail(origin, 'E_BINARY', `not text: looks like ${binary}`);
+  const { text, encoding } = decode(bytes, hints.charset);
+  if (text.trim() === '') return yield fail(origin, 'E_EMPTY', 'input has no text');
+  let format = hints.format ?? (origin === 'stdin' ? null : formatOfPath(origin)) ?? sniff(text);
+  // .xml is a feed when it says so, a page when it is XHTML.
+  if (format === 'feed' && !looksLikeFeed(text) && looksLikeHtml(text)) format = 'html';
+  if (format === 'html' && looksLikeFeed(text)) format = 'feed';
+  const ctx: Ctx = { origin, options, encoding, format };
+  try {
+    if (format === 'jsonl') yield* parseJsonLines(text, ctx);
+    else if (format === 'json') yield* parseJson(text, ctx);
+    else if (format === 'feed') yield* feedItems(text, ctx);
+    else if (format === 'html') yield* fromHtml(text, ctx, {}, hints.baseUrl ?? null, origin);
+    else yield* accept({ ...parsePlainText(text, origin, options.publishedAt ?? null) }, ctx, {});
+  } catch (e) {
+    // Bad input must never escape as an exception; a failure here is a bug, reported as data.
+    yield fail(origin, 'E_INTERNAL', `could not load this input (${(e as Error).message}); please report it`);
+  }
+}
+
+interface Ctx { origin: string; options: LoadOptions; encoding: string; format: InputFormat }
+
+/** The last step for every article: language check, then the item. */
+function* accept(input: ArticleInput, ctx: Ctx, extra: Partial<LoadMeta>): Generator<LoadedItem> {
+  const where = input.origin ?? ctx.origin;
+  const meta: LoadMeta = { format: ctx.format, encoding: ctx.encoding, ...extra };
+  if (ctx.options.checkLanguage !== false) {
+    const lang = detectLanguage(input.text);
+    if (!isAcceptedLanguage(lang)) {
+      const what = lang.code.startsWith('und') ? `${lang.name}` : `${lang.name} (${lang.code})`;
+      return yield fail(where, 'E_LANGUAGE', `the article is in ${what}, not English; skipped`);
+    }
+    meta.language = lang.code;
+  }
+  if (input.publishedAt == null && ctx.options.publishedAt) input.publishedAt = ctx.options.publishedAt;
+  yield { ok: true, input, meta };
+}
+
+/** Plain text: the first line is the title when a blank line follows it; the text stays as given. */
+export function parsePlainText(text: string, origin: string, publishedAt: string | null): ArticleInput {
+  const m = /^\s*([^\r\n]{1,300})\r?\n[ \t]*\r?\n/.exec(text.slice(0, 2000));
+  const title = m ? m[1].replace(/^#+\s*/, '').trim() : null;
+  return { text, title, publishedAt, origin };
+}
+
+function* fromHtml(html: string, ctx: Ctx, given: Partial<ArticleInput>, baseUrl: string | null, where: string): Generator<LoadedItem> {
+  const r = extractHtml(html, baseUrl ?? given.url ?? null);
+  if (!r.ok) return yield fail(where, r.code, r.message);
+  const a = r.article;
+  yield* accept(
+    {
+      text: a.text,
+      id: given.id ?? null,
+      url: given.url ?? a.url,
+      title: given.title ?? a.title,
+      source: given.source ?? a.source,
+      publishedAt: given.publishedAt ?? a.publishedAt,
+      origin: where,
+    },
+    { ...ctx, format: 'html' },
+    { byline: a.byline, truncated: a.truncated || undefined },
+  );
+}
+
+function* feedItems(text: string, ctx: Ctx): Generator<LoadedItem> {
+  for (const e of parseFeed(text)) {
+    const where = e.index === null ? ctx.origin : `${ctx.origin}[${e.index}]`;
+    if (!e.ok) {
+      yield fail(where, e.code, e.message);
+      continue;
+    }
+    const a = e.article;
+    yield* accept(
+      { text: a.text, id: a.id, url: a.url, title: a.title, source: a.source, publishedAt: a.publishedAt, origin: where },
+      ctx,
+      { byline: a.byline },
+    );
+  }
+}
+
+function* parseJson(text: string, ctx: Ctx): Generator<LoadedItem> {
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch (e) {
+    const at = jsonErrorAt(text);
+    const where = at ? `line ${at.line}, column ${at.column}: ${at.message}` : (e as Error).message.slice(0, 200);
+    return yield fail(ctx.origin, 'E_JSON', `invalid JSON at ${where}`);
+  }
+  if (isJsonFeed(data)) return yield* jsonFeedItems(data, ctx);
+  const items = Array.isArray(data) ? data : [data];
+  if (items.length === 0) return yield fail(ctx.origin, 'E_EMPTY', 'the JSON array is empty');
+  for (let i = 0; i < items.length; i++) yield* fromJson(items[i], Array.isArray(data) ? `${ctx.origin}[${i}]` : ctx.origin, ctx);
+}
+
+function* parseJsonLines(text: string, ctx: Ctx): Generator<LoadedItem> {
+  let start = 0;
+  for (let line = 1; start < text.length; line++) {
+    let end = text.indexOf('\n', start);
+    if (end < 0) end = text.length;
+    const row = text.slice(start, end).replace(/\r$/, '');
+    start = end + 1;
+    if (row.trim() === '') continue;
+    const where = `${ctx.origin}:${line}`;
+    let data: unknown;
+    try {
+      data = JSON.parse(row);
+    } catch (e) {
+      const at = jsonErrorAt(row);
+      yield fail(where, 'E_JSON', `invalid JSON on line ${line}${at ? `, column ${at.column}: ${at.message}` : `: ${(e as Error).message.slice(0, 200)}`}`);
+      continue;
+    }
+    yield* fromJson(data, where, ctx);
+  }
+}
+
+function* fromJson(data: unknown, where: string, ctx: Ctx): Generator<LoadedItem> {
+  const parsed = ArticleInputSchema.safeParse(data);
+  if (!parsed.success) return yield fail(where, 'E_SCHEMA', z.prettifyError(parsed.error).replace(/\s*\n\s*/g, '; '));
+  const a = parsed.data;
+  const given = {
+    id: a.id ?? null,
+    url: a.url ?? null,
+    title: a.title ?? null,
+    source: a.source ?? null,
+    publishedAt: a.publishedAt ? (normaliseDate(a.publishedAt) ?? new Date(a.publishedAt).toISOString().slice(0, 10)) : null,
+  };
+  if (typeof a.text !== 'string') {
+    if (!a.html || a.html.trim() === '') return yield fail(where, 'E_EMPTY', 'article html is empty');
+    return yield* fromHtml(a.html, { ...ctx, origin: where }, given, given.url, where);
+  }
+  if (a.text.trim() === '') return yield fail(where, 'E_EMPTY', 'article text is empty');
+  yield* accept({ text: a.text.normalize('NFC'), ...given, origin: where }, { ...ctx, origin: where }, {});
+}
+
+// JSON Feed (https://jsonfeed.org): `{"version": "https://jsonfeed.org/version/1.1", "items": [...]}`.
+
+interface JsonFeed { version: string; title?: unknown; items: unknown[] }
+
+function isJsonFeed(data: unknown): data is JsonFeed {
+  const d = data as JsonFeed;
+  return Boolean(d) && typeof d === 'object' && typeof d.version === 'string' && d.version.includes('jsonfeed.org') && Array.isArray(d.items);
+}
+
+function* jsonFeedItems(feed: JsonFeed, ctx: Ctx): Generator<LoadedItem> {
+  if (feed.items.length === 0) return yield fail(ctx.origin, 'E_EMPTY', 'the feed has no items');
+  const source = typeof feed.title === 'string' ? feed.title : null;
+  for (let i = 0; i < feed.items.length; i++) {
+    const where = `${ctx.origin}[${i}]`;
+    const it = (feed.items[i] ?? {}) as Record<string, unknown>;
+    const s = (k: string) => (typeof it[k] === 'string' && (it[k] as string).trim() ? (it[k] as string) : null);
+    const text = s('content_text')?.normalize('NFC') ?? (s('content_html') ? fragmentText(s('content_html')!).text : null) ?? s('summary');
+    if (!text || !text.trim()) {
+      yield fail(where, 'E_FEED_ITEM', `item ${i + 1} has no content_text, content_html or summary`);
+      continue;
+    }
+    const authors = Array.isArray(it.authors) ? it.authors : it.author ? [it.author] : [];
+    const byline = authors.map((x) => (x as { name?: unknown })?.name).filter((n): n is string => typeof n === 'string').join(', ') || null;
+    yield* accept(
+      {
+        text,
+        id: s('id') ?? (typeof it.id === 'number' ? String(it.id) : null) ?? s('url'),
+        url: s('url') ?? s('external_url'),
+        title: s('title'),
+        source,
+        publishedAt: normaliseDate(s('date_published')),
+        origin: where,
+      },
+      { ...ctx, format: 'feed' },
+      { byline },
+    );
+  }
 }
