@@ -30,7 +30,8 @@ const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 const BOLT = 27687;
 const HTTP = 27474;
 const FILES = 27476;
-const SCREENSHOT = process.env.NEWSGRAPH_SCREENSHOT || path.join(ROOT, 'docs', 'browser-screenshot.png');
+// Saved beside the test output (git-ignored); set NEWSGRAPH_SCREENSHOT=docs/browser-screenshot.png to refresh the README's picture.
+const SCREENSHOT = process.env.NEWSGRAPH_SCREENSHOT || path.join(ROOT, 'test-output', 'browser-screenshot.png');
 const BROWSER_URL = `http://localhost:${HTTP}/browser/?dbms=bolt://localhost:${BOLT}&preselectAuthMethod=NO_AUTH`;
 const REPORT = 'event-timeline';
 
