@@ -3,8 +3,7 @@ import { mkdtempSync, writeFileSync, copyFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { ExtractionResultSchema } from '../../src/model/extraction';
-import type { Graph } from '../../src/graph/neo4j';
-import { connect, counts, lockDb, resetDb, unlockDb } from './db';
+import { counts, exclusiveDb } from './db';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 const ARTICLES = path.join(ROOT, 'data', 'articles');
@@ -64,16 +63,7 @@ describe('the newsgraph command', () => {
 });
 
 describe('the newsgraph command against a real Neo4j', () => {
-  let g: Graph;
-  beforeAll(async () => {
-    await lockDb();
-    g = await connect();
-    await resetDb(g);
-  });
-  afterAll(async () => {
-    await g?.close();
-    unlockDb();
-  });
+  const db = exclusiveDb();
 
   it('init is idempotent', () => {
     const first = cli(['init', '--format', 'json']);
@@ -88,7 +78,7 @@ describe('the newsgraph command against a real Neo4j', () => {
     expect(first.code).toBe(0);
     const s1 = JSON.parse(first.stdout);
     expect(s1.articles.added).toBeGreaterThanOrEqual(10);
-    const c1 = await counts(g);
+    const c1 = await counts(db.graph);
     expect(c1.Person).toBeGreaterThan(10);
     expect(c1.State).toBeGreaterThan(5);
     expect(c1.Event).toBeGreaterThan(10);
@@ -96,7 +86,7 @@ describe('the newsgraph command against a real Neo4j', () => {
     expect(second.code).toBe(0);
     const s2 = JSON.parse(second.stdout);
     expect(s2.articles).toMatchObject({ added: 0, updated: 0, skipped: s1.articles.added, failed: 0 });
-    const c2 = await counts(g);
+    const c2 = await counts(db.graph);
     expect({ ...c2, IngestRun: 0 }).toEqual({ ...c1, IngestRun: 0 });
     expect(c2.IngestRun).toBe(c1.IngestRun + 1);
     const stats = JSON.parse(cli(['stats', '--format', 'json']).stdout);
@@ -109,11 +99,11 @@ describe('the newsgraph command against a real Neo4j', () => {
     const top = JSON.parse(cli(['report', 'top-actors', '--format', 'json']).stdout);
     expect(top.length).toBeGreaterThan(3);
     expect(top[0].articles).toBeGreaterThanOrEqual(top[top.length - 1].articles);
-    const before = await counts(g);
+    const before = await counts(db.graph);
     const evil = cli(['report', 'actor-profile', '-p', `name=x'}) DETACH DELETE n //`, '--format', 'json']);
     expect(evil.code).toBe(0);
     expect(JSON.parse(evil.stdout)).toEqual([]);
-    expect(await counts(g)).toEqual(before);
+    expect(await counts(db.graph)).toEqual(before);
     const bad = cli(['report', 'top-actors', '-p', 'limit=many']);
     expect(bad.code).toBe(1);
     expect(bad.stderr).toMatch(/bad value for limit: "many" \(expected int\)\. Parameters: label/);
@@ -136,15 +126,15 @@ describe('the newsgraph command against a real Neo4j', () => {
   });
 
   it('removes an article by its id from the input', async () => {
-    const before = await counts(g);
+    const before = await counts(db.graph);
     const r = cli(['remove', 'sample-05-three-americans-freed', '--format', 'json']);
     expect(r.code).toBe(0);
     expect(JSON.parse(r.stdout).removed).toMatch(/^article:/);
-    const after = await counts(g);
+    const after = await counts(db.graph);
     expect(after.Article).toBe(before.Article - 1);
     expect(cli(['remove', 'sample-05-three-americans-freed']).code).toBe(1);
     // Putting it back restores the graph exactly.
     expect(cli(['ingest', path.join(ARTICLES, '05-three-americans-freed.json')]).code).toBe(0);
-    expect({ ...(await counts(g)), IngestRun: 0 }).toEqual({ ...before, IngestRun: 0 });
+    expect({ ...(await counts(db.graph)), IngestRun: 0 }).toEqual({ ...before, IngestRun: 0 });
   });
 });

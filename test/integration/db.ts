@@ -79,3 +79,26 @@ export async function fingerprint(g: Graph): Promise<string[]> {
     ...rels.map((r) => JSON.stringify([r.type, r.from, r.to, r.count, r.title, r.quotes, norm(r.articleIds), r.quote])),
   ].sort();
 }
+
+/**
+ * For a describe block that uses the database: takes the lock, connects and empties the database
+ * before its tests, and releases both after them.
+ */
+export function exclusiveDb(): { readonly graph: Graph } {
+  let g: Graph | undefined;
+  beforeAll(async () => {
+    await lockDb();
+    g = await connect();
+    await resetDb(g);
+  });
+  afterAll(async () => {
+    await g?.close();
+    unlockDb();
+  });
+  return {
+    get graph(): Graph {
+      if (!g) throw new Error('exclusiveDb: the database is only available inside tests');
+      return g;
+    },
+  };
+}

@@ -2,12 +2,11 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { Graph } from '../../src/graph/neo4j';
 import { ExtractionResultSchema } from '../../src/model/extraction';
 import type { ExtractionResult } from '../../src/model/extraction';
 import { loadInputs } from '../../src/stages/load';
 import { BAD, HUGE_BYTES, writeMixedBatch } from '../stages/load/mixed-batch';
-import { connect, lockDb, resetDb, unlockDb } from './db';
+import { exclusiveDb } from './db';
 
 /**
  * Issue 7, done means: a directory of 20 good articles in every format and 10 bad inputs goes through
@@ -32,20 +31,11 @@ describe('article inputs, end to end', () => {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'ng-inputs-'));
   const rel = (origin: string) => path.relative(dir, origin).split(path.sep).join('/');
   const expectedFailures = [...BAD].sort((a, b) => a.where.localeCompare(b.where));
-  let g: Graph;
+  const db = exclusiveDb();
   let graphIds: string[] = [];
 
-  beforeAll(async () => {
-    writeMixedBatch(dir);
-    await lockDb();
-    g = await connect();
-    await resetDb(g);
-  });
-  afterAll(async () => {
-    await g?.close();
-    unlockDb();
-    rmSync(dir, { recursive: true, force: true });
-  });
+  beforeAll(() => writeMixedBatch(dir));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
   it('ingest loads the 20 good articles, names the 10 bad inputs with their reasons, and exits 2', async () => {
     const r = cli(['ingest', dir, '--format', 'json']);
@@ -56,14 +46,14 @@ describe('article inputs, end to end', () => {
     expect(failed.sort((a, b) => a.where.localeCompare(b.where))).toEqual(expectedFailures);
     for (const f of s.failures) expect(f.message.length).toBeGreaterThan(10);
 
-    const [{ n }] = await g.query('MATCH (a:Article) RETURN count(a) AS n');
+    const [{ n }] = await db.graph.query('MATCH (a:Article) RETURN count(a) AS n');
     expect(Number(n)).toBe(20);
-    graphIds = (await g.query('MATCH (a:Article) RETURN a.id AS id ORDER BY id')).map((row) => String(row.id));
+    graphIds = (await db.graph.query('MATCH (a:Article) RETURN a.id AS id ORDER BY id')).map((row) => String(row.id));
     // Metadata from each format reached the graph.
-    const page = await g.query("MATCH (a:Article {url: 'https://desk.example.org/2020/01/31/brexit'}) RETURN a.title AS title, a.publishedAt AS date, a.source AS source");
+    const page = await db.graph.query("MATCH (a:Article {url: 'https://desk.example.org/2020/01/31/brexit'}) RETURN a.title AS title, a.publishedAt AS date, a.source AS source");
     expect(page).toHaveLength(1);
     expect({ ...page[0], date: String(page[0].date) }).toEqual({ title: 'The UK leaves the EU', date: '2020-01-31', source: 'World Desk' });
-    const urls = await g.query('MATCH (a:Article) WHERE a.url IS NOT NULL RETURN a.url AS url ORDER BY url');
+    const urls = await db.graph.query('MATCH (a:Article) WHERE a.url IS NOT NULL RETURN a.url AS url ORDER BY url');
     expect(urls.map((u) => String(u.url).replace('https://desk.example.org/', ''))).toEqual([
       '2020/01/31/brexit', // the page's canonical link
       '2023/03/20/xi', // JSON Feed
@@ -80,7 +70,7 @@ describe('article inputs, end to end', () => {
     expect(r.stdout).toContain('failed:\n');
     expect(r.stdout).toContain(`${path.join(dir, 'huge.txt')}: E_TOO_LARGE: file is ${HUGE_BYTES} bytes, over the limit of ${5 * 1024 * 1024} (see --max-bytes)`);
     expect(r.stdout).toContain(`${path.join(dir, 'french.txt')}: E_LANGUAGE: the article is in French (fr), not English; skipped`);
-    const [{ n }] = await g.query('MATCH (a:Article) RETURN count(a) AS n');
+    const [{ n }] = await db.graph.query('MATCH (a:Article) RETURN count(a) AS n');
     expect(Number(n)).toBe(20);
   });
 
