@@ -1,5 +1,6 @@
 import { Command } from 'commander';
 import { registerBrowser } from './commands/browser';
+import { registerEnqueue } from './commands/enqueue';
 import { registerEval } from './commands/eval';
 import { registerExtract } from './commands/extract';
 import { registerIngest } from './commands/ingest';
@@ -35,6 +36,7 @@ Exit codes: 0 success, 1 fatal error, 2 some articles failed (the rest were proc
   registerExtract(program);
   registerIngest(program);
   registerWorker(program);
+  registerEnqueue(program);
   registerReport(program);
   registerStats(program);
   registerRemove(program);

@@ -1,0 +1,4 @@
+import { MemoryJobQueue } from '../../src/worker/memory-queue';
+import { queueContract } from './queue-contract';
+
+queueContract('MemoryJobQueue', async () => new MemoryJobQueue());
