@@ -1,7 +1,6 @@
-import neo4j from 'neo4j-driver';
 import type { Driver } from 'neo4j-driver';
 import type { Neo4jConfig } from '../config/config';
-import { Graph, run, verify } from './neo4j';
+import { Graph, createDriver, run, verify } from './neo4j';
 import type { Tx } from './neo4j';
 
 /**
@@ -368,17 +367,9 @@ export interface WorkerGraphOptions {
   maxTransactionRetryMs?: number;
 }
 
-/** Like createDriver() in ./neo4j, with driver retry and timeouts suited to a long-running worker. */
+/** createDriver() with driver retry and timeouts suited to a long-running worker. */
 export function createWorkerDriver(c: Neo4jConfig, o: WorkerGraphOptions = {}): Driver {
-  const none = (neo4j.auth as unknown as { none: () => ReturnType<typeof neo4j.auth.basic> }).none;
-  const auth = c.password ? neo4j.auth.basic(c.user, c.password) : none();
-  return neo4j.driver(c.uri, auth, {
-    disableLosslessIntegers: true,
-    maxTransactionRetryTime: o.maxTransactionRetryMs ?? 5_000,
-    connectionAcquisitionTimeout: 10_000,
-    connectionTimeout: 5_000,
-    logging: { level: 'error', logger: () => undefined },
-  });
+  return createDriver(c, { maxTransactionRetryTime: o.maxTransactionRetryMs ?? 5_000, connectionAcquisitionTimeout: 10_000, connectionTimeout: 5_000 });
 }
 
 /** A Graph on a worker driver; `verify` first checks that Neo4j answers (ConnectionError if not). */

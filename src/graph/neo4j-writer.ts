@@ -3,8 +3,7 @@ import type { Neo4jConfig } from '../config/config';
 import type { ExtractionResult } from '../model/extraction';
 import { AGGREGATED_MODALITIES, ENTITY_LABELS, EVENT_TYPES } from '../model/ontology';
 import type { EntityLabel, EventType, RelationType } from '../model/ontology';
-import { ConnectionError } from '../pipeline/errors';
-import { Graph, run } from './neo4j';
+import { Graph, isRetriable, run } from './neo4j';
 import type { Tx } from './neo4j';
 import * as Q from './queries';
 import { articleRows, mergeEntityRows, rowCount, uniqueArticles } from './rows';
@@ -52,20 +51,19 @@ export class Neo4jWriter implements GraphWriter {
       try {
         outcomes.push(...(await this.graph.write((tx) => writeBatch(tx, batch, ingestedAt))));
       } catch (err) {
-        if (err instanceof ConnectionError || batch.length === 1) {
-          if (err instanceof ConnectionError) throw err;
-          outcomes.push({ articleId: batch[0].article.id, status: 'failed', error: messageOf(err) });
-          continue;
-        }
-        // Not transient (the driver already retried those): find the bad article by writing one at a time.
-        for (const one of batch) {
+        // Passing failures (Neo4j gone, deadlocks past the driver's retries) are the caller's to retry:
+        // nothing was written, and no article is to blame.
+        if (isRetriable(err)) throw err;
+        // Otherwise find the bad article by writing one at a time.
+        for (const one of batch.length > 1 ? batch : []) {
           try {
             outcomes.push(...(await this.graph.write((tx) => writeBatch(tx, [one], ingestedAt))));
           } catch (e) {
-            if (e instanceof ConnectionError) throw e;
+            if (isRetriable(e)) throw e;
             outcomes.push({ articleId: one.article.id, status: 'failed', error: messageOf(e) });
           }
         }
+        if (batch.length === 1) outcomes.push({ articleId: batch[0].article.id, status: 'failed', error: messageOf(err) });
       }
     }
     return outcomes;

@@ -1,7 +1,7 @@
 import neo4j from 'neo4j-driver';
 import type { Driver, ManagedTransaction, QueryResult } from 'neo4j-driver';
 import type { Neo4jConfig } from '../config/config';
-import { ConnectionError } from '../pipeline/errors';
+import { ConnectionError, NewsgraphError } from '../pipeline/errors';
 
 /**
  * The driver, and the one place that turns driver failures into newsgraph errors. Only src/graph/
@@ -13,7 +13,9 @@ export type Row = Record<string, unknown>;
 
 export const START_HINT = 'start one with npm run neo4j:start or docker compose up -d';
 
-export function createDriver(c: Neo4jConfig): Driver {
+export type DriverOptions = Parameters<typeof neo4j.driver>[2];
+
+export function createDriver(c: Neo4jConfig, overrides: DriverOptions = {}): Driver {
   // auth.none exists at run time (driver 6) but is missing from its type declarations.
   const none = (neo4j.auth as unknown as { none: () => ReturnType<typeof neo4j.auth.basic> }).none;
   const auth = c.password ? neo4j.auth.basic(c.user, c.password) : none();
@@ -22,6 +24,7 @@ export function createDriver(c: Neo4jConfig): Driver {
     maxTransactionRetryTime: 30_000,
     connectionAcquisitionTimeout: 20_000,
     logging: { level: 'error', logger: () => undefined },
+    ...overrides,
   });
 }
 
@@ -44,6 +47,36 @@ export async function verify(driver: Driver, c: Neo4jConfig): Promise<void> {
     throw new ConnectionError(`cannot reach Neo4j at ${c.uri}: ${reasonOf(err)} (${START_HINT})`, err);
   }
 }
+
+/** Neo4j error codes and messages that mean "try again", whatever layer they come from. */
+const TRANSIENT_MESSAGE =
+  /ECONNREFUSED|ECONNRESET|EPIPE|ETIMEDOUT|socket hang up|connection (was )?(closed|lost|terminated|reset)|ServiceUnavailable|SessionExpired|DatabaseUnavailable|unavailable|not currently available|Retrying your request|Neo\.TransientError|deadlock|lock client|leader|no longer available|routing table|could not perform discovery|failed to connect|terminated/i;
+
+/**
+ * Server-side codes that say nothing against the statement: the database was starting, stopping or
+ * changing leader, or the transaction was ended from outside. A worker waits these out.
+ */
+const PASSING_CODES = new Set([
+  'ServiceUnavailable', 'SessionExpired',
+  'Neo.ClientError.Database.DatabaseNotFound', // while the server starts, before the database is up (a wrong NEO4J_DATABASE is caught at start-up)
+  'Neo.ClientError.Cluster.NotALeader',
+  'Neo.ClientError.General.ForbiddenOnReadOnlyDatabase',
+  'Neo.ClientError.Transaction.Terminated',
+  'Neo.ClientError.Transaction.TransactionTimedOut',
+  'Neo.ClientError.Transaction.LockClientStopped',
+]);
+
+export function isRetriable(err: unknown): boolean {
+  if (err instanceof NewsgraphError) return err.retriable;
+  const e = err as { code?: unknown; retriable?: unknown; message?: unknown };
+  if (e?.retriable === true) return true;
+  const code = typeof e?.code === 'string' ? e.code : '';
+  if (code.startsWith('Neo.TransientError') || PASSING_CODES.has(code)) return true;
+  return TRANSIENT_MESSAGE.test(String(e?.message ?? err));
+}
+
+/** Whether a failed article's reason (a message only) says the write may succeed if tried again. */
+export const isTransientMessage = (message: string): boolean => TRANSIENT_MESSAGE.test(message);
 
 export function isConnectionFailure(err: unknown): boolean {
   const code = (err as { code?: string })?.code ?? '';
@@ -103,7 +136,16 @@ export class Graph {
 
 function wrap(err: unknown, c: Neo4jConfig): unknown {
   if (isConnectionFailure(err)) return new ConnectionError(`lost Neo4j at ${c.uri}: ${reasonOf(err)} (${START_HINT})`, err);
+  if (!(err instanceof NewsgraphError) && isRetriable(err)) return new TransientGraphError(reasonOf(err), err);
   return err;
+}
+
+/** A failure that says nothing against the statement (deadlock, database restarting) and outlasted the driver's retries. */
+export class TransientGraphError extends NewsgraphError {
+  constructor(message: string, cause?: unknown) {
+    super('E_NEO4J_TRANSIENT', message, true, cause);
+    this.name = 'TransientGraphError';
+  }
 }
 
 export async function run(tx: Tx, cypher: string, params: Record<string, unknown> = {}): Promise<Row[]> {

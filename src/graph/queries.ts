@@ -17,6 +17,7 @@ export const SCHEMA: readonly string[] = [
   'CREATE INDEX article_external_id IF NOT EXISTS FOR (a:Article) ON (a.externalId)',
   'CREATE INDEX event_date IF NOT EXISTS FOR (e:Event) ON (e.date)',
   'CREATE INDEX event_type IF NOT EXISTS FOR (e:Event) ON (e.type)',
+  'CREATE INDEX job_status IF NOT EXISTS FOR (j:Job) ON (j.status)',
 ];
 
 // ---------- articles ----------
