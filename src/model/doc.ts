@@ -126,6 +126,10 @@ export interface DateMention {
   value: string | null;
   precision: DatePrecision | null;
   relative: boolean;
+  /** For a relative date that could look ahead ("on Friday", "in June"): its reading in the future, for future events. */
+  ahead?: { value: string; precision: DatePrecision };
+  /** While the dates stage runs: a date told relative to the date in context ("a day after", "the next day"). */
+  anchor?: { shift: number; unit: string };
 }
 
 export interface DocEvent {
@@ -145,6 +149,8 @@ export interface DocEvent {
   start: number;
   end: number;
   summary: string;
+  /** Other sentences that tell the same event (evidence spans in normalised text). */
+  also?: { start: number; end: number }[];
 }
 
 export interface ArticleDoc {

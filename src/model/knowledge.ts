@@ -41,6 +41,8 @@ export const OfficeSchema = z.object({
   org: z.string().min(1),
   from: z.string().nullable().default(null),
   until: z.string().nullable().default(null),
+  /** The state the office belongs to, when `org` is an institution. */
+  country: iso3.nullable().optional(),
 });
 export const PersonSchema = z.object({
   name: z.string().min(1),
@@ -65,6 +67,10 @@ export const TriggerSchema = z.object({
   type: z.enum(EVENT_TYPE_NAMES as [string, ...string[]]),
   mode: z.string().nullable().default(null),
   recipientPreps: strings,
+  /** When the trigger has an object, its head noun must be one of these (lemmas; empty: any object). */
+  objects: strings,
+  /** Object head nouns that make the trigger something else ("meet a deadline", "launch a campaign"). */
+  notObjects: strings,
   note: z.string().nullable().optional(),
 });
 export const TriggersTableSchema = z.object({ triggers: z.array(TriggerSchema) });
@@ -115,7 +121,76 @@ export const CuesSchema = z.object({
   companyContext: strings,
   teamVerbs: strings,
   miscHeads: strings,
+  /** Light verbs that lend their subject to the event noun they govern ("held talks", "launched an attack"). */
+  supportVerbs: strings,
+  /** Verbs whose event-noun object did not happen ("called off strikes", "cancelled the visit"). */
+  cancelVerbs: strings,
+  /** Prepositions in front of a meeting noun whose participants are the clause's ("in a phone call"). */
+  meetingPreps: strings,
+  /** Verbs whose subject is the winner of an election noun in their clause ("won the election"). */
+  winVerbs: strings,
+  /** Prepositions that give a launch or a firing a target: it is an attack ("fired rockets at X"). */
+  attackPreps: strings,
+  /** Nouns after an attack preposition that are no target ("fired a missile into the sea"). */
+  testTargets: strings,
+  /** Phrases that make what follows a purpose, not a fact ("in a bid to", "aimed at"). */
+  purposePhrases: strings,
+  /** Verbs of prevention: "prevent X from launching" (the launching did not happen). */
+  preventionVerbs: strings,
+  /** Determiners that make an event noun given information ("the strike", "its invasion"). */
+  definiteDeterminers: strings,
+  /** Event types whose noun takes a state or institution written before it as its actor ("US strikes"). */
+  modifierActorTypes: strings,
+  /** "the two leaders", "both rivals": the last two people named. */
+  pairNounsPerson: strings,
+  /** "the two countries", "both sides": the last two states named. */
+  pairNounsState: strings,
+  /** "X, who heads Z", "Z, led by X": verbs that make their subject the head of their object. */
+  leadVerbs: strings,
+  /** Offices of a city, not of the state its name can stand for ("Moscow Mayor"). */
+  cityOffices: strings,
+  /** Kinds of institution that are part of their state ("Russia's Defence Ministry"); others are only located there. */
+  stateInstitutionKinds: strings,
+  /** Kinds of institution a state qualifier only locates ("the Lebanese group Hezbollah"). */
+  locatedInstitutionKinds: strings,
+  /** Words that may stand between a member and "member of" ("X as the only member of Y"). */
+  memberLinks: strings,
+  /** Verbs that are requests when a "to"-infinitive follows their object ("told residents to leave"). */
+  directiveVerbs: strings,
+  /** "the group", "the Palestinian militant group": the organisation named last (of the demonym's state). */
+  groupNouns: strings,
+  /** Bodies that act for the state of their demonym ("American warplanes struck", "Russian troops crossed"). */
+  agentNouns: strings,
+  /** Prepositions that make a date a deadline ("by Tuesday", "until June"), not the date of the event. */
+  deadlinePreps: strings,
+  /** Subordinators whose clause is told as a fact even inside a report ("… after Mr Kim met Mr Putin"). */
+  factClauseMarkers: strings,
+  /** Event nouns a state before them only locates ("the Iraq war", "the Rwandan genocide"). */
+  placeModifiedNouns: strings,
+  /** Nouns of time that may stand between a subject and its verb ("Israel last week struck"). */
+  timeNouns: strings,
+  /** Nouns of quantity: the object is what follows their "of" ("tens of thousands of reservists"). */
+  quantityNouns: strings,
+  /** Titles that name no particular office ("leader Kim Jong-un"): the person's office of a state. */
+  genericTitles: strings,
+  /** "the alliance", "the bloc": the international organisation named last. */
+  igoReferences: strings,
 });
+
+/** `data/lexicon/frames.json`: how one event word governs another ("vowed to destroy X" is a threat). */
+export const FrameSchema = z.object({
+  name: z.string().min(1),
+  /** Lemmas of the governing word ("vow", "warn"). */
+  governors: strings,
+  /** Or: event types of governing triggers ("REQUEST"). */
+  governorTypes: z.array(z.enum(EVENT_TYPE_NAMES as [string, ...string[]])).default([]),
+  /** Event types of the governed trigger; empty: any. */
+  governedTypes: z.array(z.enum(EVENT_TYPE_NAMES as [string, ...string[]])).default([]),
+  /** What the governed event becomes; null: it is dropped (it did not happen). */
+  result: z.object({ type: z.enum(EVENT_TYPE_NAMES as [string, ...string[]]), mode: z.string().nullable().default(null) }).nullable(),
+  note: z.string().nullable().optional(),
+});
+export const FramesTableSchema = z.object({ frames: z.array(FrameSchema).default([]) });
 
 /** `data/lexicon/org-patterns.json`: how unknown institutions are recognised from their shape. */
 export const OrgPatternsSchema = z.object({
@@ -125,6 +200,8 @@ export const OrgPatternsSchema = z.object({
   possessiveHeads: z.array(z.object({ phrase: z.string().min(1), kind: z.enum(INSTITUTION_KINDS) })).default([]),
   /** Common nouns that, next to an unknown name, make it an organisation ("carmaker", "news agency"). */
   orgNouns: z.array(z.object({ phrase: z.string().min(1), kind: z.enum(INSTITUTION_KINDS) })).default([]),
+  /** Words a possessive may follow inside a name ("People's Party", "Workers' Party"). */
+  possessiveNameWords: strings,
   connectors: strings,
 });
 
@@ -138,6 +215,8 @@ export const NamesSchema = z.object({
 /** `data/lexicon/locations.json`: shapes of unknown places. */
 export const LocationPatternsSchema = z.object({
   heads: strings,
+  /** Common nouns for places: "the capital, Sanaa", "the port of Bandar Abbas". */
+  placeNouns: strings,
   prefixes: strings,
   directions: strings,
 });
@@ -153,6 +232,7 @@ export type Cues = z.infer<typeof CuesSchema>;
 export type OrgPatterns = z.infer<typeof OrgPatternsSchema>;
 export type NamesLexicon = z.infer<typeof NamesSchema>;
 export type LocationPatterns = z.infer<typeof LocationPatternsSchema>;
+export type FrameRecord = z.infer<typeof FrameSchema>;
 
 /** A state as the extractor sees it: world-countries merged with the curated supplement. */
 export interface StateRecord {
@@ -189,6 +269,7 @@ export interface Knowledge {
   orgPatterns: OrgPatterns;
   names: NamesLexicon;
   locations: LocationPatterns;
+  frames: FrameRecord[];
   /** Which tables were found, for diagnostics. */
   loaded: string[];
 }
@@ -305,6 +386,7 @@ export function defaultDataDir(): string {
 export const SHIPPED_TABLES = [
   'states.json', 'places-cities.json', 'places-extra.json', 'lexicon/historical-places.json', 'institutions.json', 'people.json',
   'titles.json', 'event-triggers.json', 'lexicon/cues.json', 'lexicon/org-patterns.json', 'lexicon/names.json', 'lexicon/locations.json',
+  'lexicon/frames.json',
 ] as const;
 
 /** Load every table from `dataDir` (default: the package's `data/`, where every table must be present). */
@@ -339,6 +421,7 @@ export function loadKnowledge(dataDir: string = defaultDataDir()): Knowledge {
     orgPatterns: loadTable(dataDir, 'lexicon/org-patterns.json', OrgPatternsSchema, EMPTY_ORG, loaded),
     names: loadTable(dataDir, 'lexicon/names.json', NamesSchema, EMPTY_NAMES, loaded),
     locations: loadTable(dataDir, 'lexicon/locations.json', LocationPatternsSchema, EMPTY_LOC, loaded),
+    frames: loadTable(dataDir, 'lexicon/frames.json', FramesTableSchema, { frames: [] }, loaded).frames,
     loaded,
   };
 }

@@ -76,9 +76,10 @@ export function toResult(doc: ArticleDoc): ExtractionResult {
   for (const e of doc.events) {
     const eid = eventKey({ type: e.type, mode: e.mode, actors: e.actors, recipients: e.recipients, date: e.date, datePrecision: e.datePrecision, articleId: id });
     const ev = evidence(doc, e.start, e.end);
+    const also = (e.also ?? []).map((x) => evidence(doc, x.start, x.end));
     const prev = evMap.get(eid);
     if (prev) {
-      if (!prev.evidence.some((x) => x.start === ev.start)) prev.evidence.push(ev);
+      for (const x of [ev, ...also]) if (!prev.evidence.some((y) => y.start === x.start)) prev.evidence.push(x);
       prev.confidence = Math.max(prev.confidence, e.confidence);
       continue;
     }
@@ -86,7 +87,7 @@ export function toResult(doc: ArticleDoc): ExtractionResult {
     evMap.set(eid, {
       id: eid, type: e.type, mode: e.mode, date: e.date, datePrecision: e.datePrecision, modality: e.modality,
       actors: [...e.actors].sort(cmp), recipients: [...e.recipients].sort(cmp), place: e.place, confidence: e.confidence,
-      summary: e.summary, trigger: doc.raw.slice(tr.start, tr.end), evidence: [ev],
+      summary: e.summary, trigger: doc.raw.slice(tr.start, tr.end), evidence: [ev, ...also.filter((x) => x.start !== ev.start)],
     });
   }
   const events = [...evMap.values()];

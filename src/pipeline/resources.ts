@@ -44,6 +44,24 @@ export interface TriggerEntry {
   type: string;
   mode: string | null;
   recipientPreps: string[];
+  /** Allowed object head lemmas (null: any object). */
+  objects: Set<string> | null;
+  /** Object head lemmas that veto the trigger (null: none). */
+  notObjects: Set<string> | null;
+  /** Another entry for the same phrase takes any object: this one needs one of its objects. */
+  hasDefault: boolean;
+  /** A hyphenated phrase split as the tokeniser splits it ("run - off"): no part of speech to check. */
+  compound?: boolean;
+}
+
+/** A frame compiled for look-up (data/lexicon/frames.json). */
+export interface FrameEntry {
+  name: string;
+  governors: Set<string>;
+  governorTypes: Set<string>;
+  /** Empty: any type. */
+  governedTypes: Set<string>;
+  result: { type: string; mode: string | null } | null;
 }
 
 export type CueSets = { [K in keyof Cues]: Set<string> };
@@ -61,7 +79,10 @@ export interface Resources {
   orgNouns: Map<string, InstitutionKind>;
   companySuffixes: Set<string>;
   connectors: Set<string>;
+  possessiveNameWords: Set<string>;
   placeHeads: Set<string>;
+  /** Common nouns for places ("capital", "city", "port"). */
+  placeNouns: Set<string>;
   directions: Set<string>;
   givenNames: Set<string>;
   familyFirst: Set<string>;
@@ -69,11 +90,16 @@ export interface Resources {
   cues: CueSets;
   /** Trigger entries by their first lemma. */
   triggers: Map<string, TriggerEntry[]>;
+  frames: FrameEntry[];
   states: Map<string, StateRecord>;
   /** Normalised institution name or alias → record, for `partOf` by name. */
   institutionsByName: Map<string, InstitutionRecord>;
   /** People by normalised surname. */
   peopleBySurname: Map<string, PersonRecord[]>;
+  /** People by entity key ("person:donald trump"). */
+  peopleByKey: Map<string, PersonRecord>;
+  /** Lower-cased title or alias → canonical title (titles.json). */
+  titleCanon: Map<string, { title: string; orgKind: string | null }>;
 }
 
 const RANK = { stateName: 100, institution: 90, person: 85, metonym: 75, demonym: 70, place: 60, capital: 55, epithet: 50, surname: 20 };
@@ -113,13 +139,18 @@ export function compileResources(k: Knowledge): Resources {
     const names = [inst.name, ...inst.aliases];
     for (const n of names) {
       if (!institutionsByName.has(normaliseName(n))) institutionsByName.set(normaliseName(n), inst);
-      addGaz(n, { type: 'Institution', key, name: inst.name, role: isUpperWord(n.replace(/[.\s&-]/g, '')) && n.length <= 8 ? 'acronym' : 'name', country: inst.country, institutionKind: inst.kind, rank: RANK.institution, institution: inst });
+      // A name shared by a state organ and a party or a company ("Congress") reads as the organ unless the
+      // article's country says otherwise (see the resolver).
+      const organ = inst.kind === 'legislature' || inst.kind === 'government' || inst.kind === 'court' || inst.kind === 'military';
+      addGaz(n, { type: 'Institution', key, name: inst.name, role: isUpperWord(n.replace(/[.\s&-]/g, '')) && n.length <= 8 ? 'acronym' : 'name', country: inst.country, institutionKind: inst.kind, rank: RANK.institution + (organ ? 1 : 0), institution: inst });
     }
   }
 
   const peopleBySurname = new Map<string, PersonRecord[]>();
+  const peopleByKey = new Map<string, PersonRecord>();
   for (const p of k.people) {
     const key = personKey(p.name);
+    if (!peopleByKey.has(key)) peopleByKey.set(key, p);
     for (const n of [p.name, ...p.aliases]) {
       // A one-word alias ("McConnell") is only a surname: weak evidence, confirmed by the resolver.
       const single = !/[\s-]/.test(n.trim());
@@ -173,14 +204,26 @@ export function compileResources(k: Knowledge): Resources {
 
   const triggers = new Map<string, TriggerEntry[]>();
   for (const t of k.triggers) {
-    const lemmas = t.phrase.toLowerCase().split(/\s+/).filter(Boolean);
-    if (lemmas.length === 0) continue;
-    const entry: TriggerEntry = { lemmas, pos: t.pos, type: t.type, mode: t.mode, recipientPreps: t.recipientPreps.map((p) => p.toLowerCase()) };
-    const list = triggers.get(lemmas[0]) ?? [];
-    list.push(entry);
-    triggers.set(lemmas[0], list);
+    const words = t.phrase.toLowerCase().split(/\s+/).filter(Boolean);
+    if (words.length === 0) continue;
+    const set = (xs: readonly string[] | undefined): Set<string> | null => (xs && xs.length > 0 ? new Set(xs.map((x) => x.toLowerCase())) : null);
+    // A hyphenated phrase is matched whole ("re-election") and split as the tokeniser may split it ("run - off").
+    const split = words.flatMap((w) => (/\w-\w/.test(w) ? w.split(/(-)/).filter(Boolean) : [w]));
+    const variants = split.length > words.length ? [words, split] : [words];
+    for (const lemmas of variants) {
+      const entry: TriggerEntry = {
+        lemmas, pos: t.pos, type: t.type, mode: t.mode, recipientPreps: t.recipientPreps.map((p) => p.toLowerCase()),
+        objects: set(t.objects), notObjects: set(t.notObjects), hasDefault: false, compound: lemmas === split || undefined,
+      };
+      const list = triggers.get(lemmas[0]) ?? [];
+      list.push(entry);
+      triggers.set(lemmas[0], list);
+    }
   }
-  for (const list of triggers.values()) list.sort((a, b) => b.lemmas.length - a.lemmas.length);
+  for (const list of triggers.values()) {
+    list.sort((a, b) => b.lemmas.length - a.lemmas.length);
+    for (const e of list) e.hasDefault = !!e.objects && list.some((x) => x !== e && !x.objects && x.pos === e.pos && x.lemmas.join(' ') === e.lemmas.join(' '));
+  }
 
   return {
     knowledge: k,
@@ -194,15 +237,22 @@ export function compileResources(k: Knowledge): Resources {
     orgNouns: new Map(k.orgPatterns.orgNouns.map((h) => [h.phrase.toLowerCase(), h.kind])),
     companySuffixes,
     connectors: lower(k.orgPatterns.connectors),
+    possessiveNameWords: lower(k.orgPatterns.possessiveNameWords ?? []),
     placeHeads: lower(k.locations.heads),
+    placeNouns: lower(k.locations.placeNouns ?? []),
     directions: lower(k.locations.directions),
     givenNames: lower(k.names.givenNames),
     familyFirst: lower(k.names.familyNameFirst),
     particles: lower(k.names.particles),
     cues,
     triggers,
+    frames: (k.frames ?? []).map((f) => ({
+      name: f.name, governors: lower(f.governors), governorTypes: new Set(f.governorTypes), governedTypes: new Set(f.governedTypes), result: f.result,
+    })),
     states,
     institutionsByName,
     peopleBySurname,
+    peopleByKey,
+    titleCanon: new Map(k.titles.titles.flatMap((t) => [t.title, ...t.aliases].map((n) => [n.toLowerCase(), { title: t.title, orgKind: t.orgKind }] as const))),
   };
 }

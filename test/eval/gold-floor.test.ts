@@ -8,22 +8,24 @@ import { createExtractor } from '../../src/pipeline/extract';
  * scores drop below these fails the build. Raise the floors when the extractor improves (keep them a
  * little under the measured values so harmless shifts do not fail).
  *
- * Measured on 2026-11-26 with newsgraph-rules/0.1.0 over the 16 gold articles (gold-01 … gold-16):
- *   entity F1 (P/S/I) 0.884, entity F1 (all) 0.870, relation F1 0.414, event F1 0.598,
- *   event-date accuracy 0.729 (35/48), modality accuracy 0.906 (87/96).
+ * Measured on 2026-11-26 with newsgraph-rules/0.2.0 over the 16 gold articles (gold-01 … gold-16):
+ *   entity F1 (P/S/I) 0.929, entity F1 (all) 0.910, relation F1 0.844, event F1 0.852,
+ *   event-date accuracy 0.852 (75/88), modality accuracy 0.939 (138/147).
+ * (0.1.0 measured 0.884, 0.870, 0.414, 0.598, 0.729, 0.906.) The gold set was used to find error
+ * classes, so these figures are optimistic for unseen articles.
  * (Issue 3 targets on unseen articles: entity F1 ≥ 0.85, relation and event F1 ≥ 0.5, dates ≥ 0.8.)
  */
 const FLOORS = {
   /** Person + State + Institution, micro F1 (the headline figure). */
-  entityF1: 0.85,
+  entityF1: 0.90,
   /** All four entity types. */
-  entityAllF1: 0.84,
-  relationF1: 0.38,
-  eventF1: 0.56,
+  entityAllF1: 0.88,
+  relationF1: 0.80,
+  eventF1: 0.80,
   /** Over matched events with a gold date (about 50 events: one event is 0.02). */
-  dateAccuracy: 0.68,
+  dateAccuracy: 0.80,
   /** Over matched events. */
-  modalityAccuracy: 0.85,
+  modalityAccuracy: 0.90,
 };
 
 const GOLD_DIR = join(__dirname, '../../data/gold');

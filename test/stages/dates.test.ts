@@ -54,3 +54,33 @@ describe('dates', () => {
     expect(dates(run('They met two years ago.'))).toEqual(['two years ago=2015/year']);
   });
 });
+
+describe('dates: seasons, context and look-ahead', () => {
+  it('reads seasons at year precision', () => {
+    expect(dates(run('He will visit in the autumn.'))).toEqual(['in the autumn=2017/year']);
+  });
+
+  it('"a day after" and "later in the day" count from the date in context', () => {
+    expect(dates(run('They met on Tuesday, a day after he arrived.'))).toEqual(['on Tuesday=2017-10-31/day', 'a day after=2017-10-30/day']);
+    expect(dates(run('They met on Tuesday. He spoke later in the day.'))).toEqual(['on Tuesday=2017-10-31/day', 'later in the day=2017-10-31/day']);
+    expect(dates(run('They met on Tuesday. He left the day before.'))).toEqual(['on Tuesday=2017-10-31/day', 'the day before=2017-10-30/day']);
+  });
+
+  it('keeps a look-ahead reading for relative dates', () => {
+    const d = run('They will meet on Friday and again on December 3.').dates;
+    expect(d.map((x) => [x.value, x.ahead?.value])).toEqual([['2017-10-27', '2017-11-03'], ['2016-12-03', '2017-12-03']]);
+  });
+});
+
+describe('dates: counting days', () => {
+  it('"two days later" counts from the last day named, not from a year', () => {
+    const d = dates(run('They met on Tuesday over a dispute from 2019. Two days later they met again.'));
+    expect(d).toContain('Two days later=2017-11-02/day');
+  });
+});
+
+describe('dates: durations', () => {
+  it('"after a week of talks" is a duration, not a date', () => {
+    expect(dates(run('They agreed after a week of talks.'))).toEqual([]);
+  });
+});

@@ -107,3 +107,36 @@ describe('mentions in context', () => {
     expect(doc.entities.map((e) => `${e.type}:${e.name}`)).toEqual(['Institution:Vorlani', 'Institution:Brixco']);
   });
 });
+
+describe('mentions: names in context', () => {
+  it('a word after an honorific is a name even when it is a month ("Mrs May")', () => {
+    const doc = run('Theresa May spoke. Mrs May left.');
+    expect(doc.entities.filter((e) => e.type === 'Person').map((e) => e.id)).toEqual(['person:theresa may']);
+    expect(surface(doc, 'person:theresa may')).toEqual(['Theresa May', 'May']);
+  });
+
+  it('joins hyphenated name particles ("al-Zayani")', () => {
+    expect(ids(run('Abdullatif al-Zayani spoke.'))).toContain('person:abdullatif al-zayani');
+  });
+
+  it('a head noun after "the" names the institution mentioned last with it ("the Commission")', () => {
+    const doc = run('The European Commission met. Later the Commission denied it.');
+    expect(surface(doc, 'institution:european commission')).toEqual(['European Commission', 'Commission']);
+  });
+
+  it('an acronym in parentheses shows how far a name goes ("Taiwan People\'s Party (TPP)")', () => {
+    const doc = run("Ko Wen-je of the Taiwan People's Party (TPP) spoke.");
+    expect(ids(doc)).toContain("institution:taiwan people's party:TWN");
+    expect(surface(doc, "institution:taiwan people's party:TWN")).toEqual(["Taiwan People's Party", 'TPP']);
+  });
+
+  it('a seat of government is the state as an actor and a place after a preposition', () => {
+    expect(ids(run('Downing Street said no.'))).toContain('state:GBR');
+    expect(ids(run('They met at Downing Street.'))).toContain('place:downing street:GBR');
+  });
+
+  it('an institution named with its state also goes by the name without it', () => {
+    const e = entity(run("Britain's Foreign Office said no."), 'institution:foreign, commonwealth and development office:GBR');
+    expect([...(e?.aliases ?? [])]).toEqual(expect.arrayContaining(["Britain's Foreign Office", 'Foreign Office']));
+  });
+});

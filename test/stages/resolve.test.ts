@@ -44,3 +44,39 @@ describe('resolve', () => {
     expect(doc.entities.map((e) => e.id).sort()).toEqual(['institution:united nations', 'state:PRK']);
   });
 });
+
+describe('resolve: names shared across countries', () => {
+  it('a name two institutions share goes to the one of the article\'s country', async () => {
+    const { compileResources } = await import('../../src/pipeline/resources');
+    const { fixtureKnowledge } = await import('../pipeline/fixture-knowledge');
+    const { analyse } = await import('../../src/pipeline/extract');
+    const k = fixtureKnowledge();
+    k.institutions.push(
+      { name: 'US Congress', kind: 'legislature', country: 'USA', aliases: ['Congress'], wikidata: null, partOf: 'state:USA' },
+      { name: 'Indian National Congress', kind: 'party', country: 'IND', aliases: ['Congress'], wikidata: null, partOf: null },
+    );
+    const res = compileResources(k);
+    const ids = (text: string): string[] => analyse({ text, publishedAt: '2024-06-05' }, res).entities.map((e) => e.id);
+    expect(ids('India voted. Indian voters backed Congress in India.')).toContain('institution:indian national congress:IND');
+    expect(ids('America voted. Congress passed the bill in the United States.')).toContain('institution:us congress:USA');
+    // With nothing to go by, the state organ.
+    expect(ids('Congress passed the bill.')).toContain('institution:us congress:USA');
+  });
+
+  it('a capital in apposition to "the capital" is a place', () => {
+    expect(ids(run('Protests spread across South Korea, including the capital, Seoul.'))).toContain('place:seoul:KOR');
+  });
+});
+
+describe('resolve: datelines and government references', () => {
+  it('a capital opening a sentence with a comma is a place only in a dateline', () => {
+    expect(ids(run('SEOUL, Monday - North Korea fired a missile.'))).toContain('place:seoul:KOR');
+    expect(ids(run('Washington, which backs Seoul, objected.'))).toContain('state:USA');
+  });
+
+  it('"the government" is not the state of a foreign envoy the article does not name', () => {
+    const doc = run('South Korean police detained Ana Diaz. Envoy Joseph Yun urged the government to release her.');
+    const ref = doc.mentions.find((m) => m.role === 'reference' && !m.dropped);
+    expect(ref?.key).toBe('state:KOR');
+  });
+});

@@ -11,7 +11,7 @@ import { publishedDay } from '../../pipeline/output';
  * Without a publication date, absolute dates still resolve and relative ones raise W_DATE_UNRESOLVED.
  */
 
-const CUE = /\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun|today|tonight|yesterday|tomorrow|year|month|week|day|days|ago|later|earlier|night|morning|afternoon|evening|weekend|\d{4}|\d{1,2}\/\d{1,2})/i;
+const CUE = /\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun|today|tonight|yesterday|tomorrow|year|month|week|day|days|ago|later|earlier|night|morning|afternoon|evening|weekend|spring|summer|autumn|fall|winter|\d{4}|\d{1,2}\/\d{1,2})/i;
 const WEEKDAYS = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'];
 const NUMBER_WORDS: Record<string, number> = {
   a: 1, an: 1, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12,
@@ -20,6 +20,13 @@ const NUMBER_WORDS: Record<string, number> = {
 const SHIFT = /^(\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty)\s+(day|week|month|year|fortnight)s?\s+(later|earlier|after|before|afterwards)$/i;
 const YEAR_ONLY = /\b(in|since|by|until|till|during|from|before|after|of|throughout|early|late|mid|mid-|end of|start of|beginning of)\s+(1[89]\d\d|20\d\d)\b(?![-/]\d)/gi;
 const RELATIVE_WORDS = /\b(ago|later|earlier|last|next|this|yesterday|today|tomorrow|tonight|sunday|monday|tuesday|wednesday|thursday|friday|saturday|week|weekend)\b/i;
+/** "a day after he was detained": the clause that follows happened that long before the date in context. */
+const ANCHORED_SHIFT = /\b(a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d{1,2})\s+(day|week|month|year)s?\s+(after|before)\b(?!\s+(?:\d|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun|the\s+(?:\d|first|second)))/gi;
+/** Days told relative to the day in context: "later in the day", "the day before", "the next day". */
+const CONTEXT_DAY = /\b(?:(later|earlier)\s+(?:in\s+the|that)\s+day|(?:on\s+)?the\s+same\s+day|the\s+(day\s+before|previous\s+day|next\s+day|following\s+day|day\s+after)(?!\s+(?:the|a|an|his|her|its|their)\b))/gi;
+/** Seasons: year precision ("in the autumn", "this summer", "last winter"). */
+const SEASON = /\b(in|this|next|last|during|by|until|over|since)\s+(?:the\s+)?(spring|summer|autumn|fall|winter)\b/gi;
+const SEASON_MONTH: Record<string, number> = { spring: 3, summer: 6, autumn: 9, fall: 9, winter: 12 };
 
 const pad = (n: number): string => String(n).padStart(2, '0');
 
@@ -63,6 +70,9 @@ export function findDates(doc: ArticleDoc, res: Resources): void {
     const text = doc.text.slice(s.start, s.end);
     if (!CUE.test(text)) continue;
     const found: DateMention[] = [];
+    // Our own shapes first; chrono's reading of the same words is left out.
+    const own: DateMention[] = [];
+    ownShapes(text, s.start, s.i, pub, own);
     let results: chrono.ParsedResult[] = [];
     try {
       results = chrono.en.parse(text, { instant: ref, timezone: 0 });
@@ -73,9 +83,13 @@ export function findDates(doc: ArticleDoc, res: Resources): void {
       const start = s.start + r.index;
       const end = start + r.text.length;
       if (nameSpans.some((m) => m.start < end && start < m.end)) continue; // "Theresa May"
+      if (own.some((o) => o.start < end && start < o.end)) continue;
+      // "after a week of talks", "two days of fighting": a duration, not a date.
+      if (/^\s+of\b/.test(doc.text.slice(end, end + 4)) && /\b(day|week|month|year|fortnight)s?$/i.test(r.text.trim())) continue;
       const dm = resolveResult(r, pub, out.concat(found), s.i, start, end);
       if (dm) found.push(dm);
     }
+    found.push(...own);
     // Bare years chrono leaves out: "in 2016", "since 1998".
     YEAR_ONLY.lastIndex = 0;
     for (let m = YEAR_ONLY.exec(text); m; m = YEAR_ONLY.exec(text)) {
@@ -85,12 +99,62 @@ export function findDates(doc: ArticleDoc, res: Resources): void {
       found.push({ start: ys, end: ye, text: m[2], sentence: s.i, value: m[2], precision: 'year', relative: false });
     }
     found.sort((a, b) => a.start - b.start);
+    // Dates in context: resolved against the nearest date before them in the text (or after, in the sentence).
+    for (let k = 0; k < found.length; k++) {
+      const d = found[k];
+      if (!d.anchor) continue;
+      const prev = [...out, ...found.slice(0, k)].reverse().find((x) => x.value !== null && !x.anchor && x.precision === 'day');
+      const next = found.slice(k + 1).find((x) => x.value !== null && !x.anchor && x.precision === 'day');
+      const base = (prev && (prev.sentence === s.i || !next) ? prev : next ?? prev)?.value ?? pubStr;
+      const b = base ? parseIsoDay(base) : null;
+      if (!b) { d.value = null; d.precision = null; } else {
+        const v = addUnit(b, d.anchor.shift, d.anchor.unit);
+        d.value = fmt(v.getUTCFullYear(), v.getUTCMonth() + 1, v.getUTCDate(), d.anchor.unit.startsWith('year') ? 'year' : d.anchor.unit.startsWith('month') ? 'month' : 'day');
+        d.precision = d.anchor.unit.startsWith('year') ? 'year' : d.anchor.unit.startsWith('month') ? 'month' : 'day';
+      }
+      delete d.anchor;
+    }
+    for (const d of found) d.text = d.text.replace(/[\s,;:.]+$/, '');
     out.push(...found);
   }
   for (const d of out) {
     if (d.value === null) doc.issues.push({ code: 'W_DATE_UNRESOLVED', message: `relative date "${d.text}" cannot be resolved without a publication date`, start: d.start, end: d.end });
   }
   doc.dates = out;
+}
+
+/** Seasons, days in context and "a day after …"; pushes into `own` (anchored ones resolved by the caller). */
+function ownShapes(text: string, base: number, sentence: number, pub: Date | null, own: DateMention[]): void {
+  const push = (m: RegExpExecArray, d: Omit<DateMention, 'start' | 'end' | 'text' | 'sentence'>): void => {
+    const start = base + m.index;
+    const end = start + m[0].length;
+    if (own.some((o) => o.start < end && start < o.end)) return;
+    own.push({ start, end, text: m[0], sentence, ...d });
+  };
+  SEASON.lastIndex = 0;
+  for (let m = SEASON.exec(text); m; m = SEASON.exec(text)) {
+    if (!pub) { push(m, { value: null, precision: null, relative: true }); continue; }
+    const month = SEASON_MONTH[m[2].toLowerCase()];
+    const pm = pub.getUTCMonth() + 1;
+    let y = pub.getUTCFullYear();
+    const w = m[1].toLowerCase();
+    if (w === 'last' && month >= pm) y -= 1;
+    else if (w === 'next' && month <= pm) y += 1;
+    push(m, { value: String(y), precision: 'year', relative: true });
+  }
+  CONTEXT_DAY.lastIndex = 0;
+  for (let m = CONTEXT_DAY.exec(text); m; m = CONTEXT_DAY.exec(text)) {
+    const w = (m[2] ?? '').toLowerCase().replace(/\s+/g, ' ');
+    const shift = w === 'day before' || w === 'previous day' ? -1 : w === 'next day' || w === 'following day' || w === 'day after' ? 1 : 0;
+    push(m, { value: null, precision: null, relative: true, anchor: { shift, unit: 'day' } });
+  }
+  ANCHORED_SHIFT.lastIndex = 0;
+  for (let m = ANCHORED_SHIFT.exec(text); m; m = ANCHORED_SHIFT.exec(text)) {
+    const n = /^\d+$/.test(m[1]) ? parseInt(m[1], 10) : NUMBER_WORDS[m[1].toLowerCase()];
+    // "X on Monday, a day after Y": Y was the day before Monday.
+    const sign = m[3].toLowerCase() === 'after' ? -1 : 1;
+    push(m, { value: null, precision: null, relative: true, anchor: { shift: sign * n, unit: m[2].toLowerCase() } });
+  }
 }
 
 function resolveResult(r: chrono.ParsedResult, pub: Date | null, earlier: DateMention[], sentence: number, start: number, end: number): DateMention | null {
@@ -113,7 +177,9 @@ function resolveResult(r: chrono.ParsedResult, pub: Date | null, earlier: DateMe
   if (shift) {
     const n = /^\d+$/.test(shift[1]) ? parseInt(shift[1], 10) : NUMBER_WORDS[shift[1]];
     const sign = /later|after|afterwards/.test(shift[3]) ? 1 : -1;
-    const prev = [...earlier].reverse().find((d) => d.value !== null);
+    // Days and weeks count from the last day named; months and years from any date.
+    const fine = /^(day|week|fortnight)/.test(shift[2]);
+    const prev = [...earlier].reverse().find((d) => d.value !== null && (!fine || d.precision === 'day')) ?? [...earlier].reverse().find((d) => d.value !== null);
     const anchor = prev ? anchorOf(prev) : null;
     if (!anchor) return mk(null, null, true);
     const p: DatePrecision = shift[2].startsWith('year') ? 'year' : shift[2].startsWith('month') ? (prev?.precision === 'year' ? 'year' : 'month') : (prev?.precision ?? 'day');
@@ -133,7 +199,8 @@ function resolveResult(r: chrono.ParsedResult, pub: Date | null, earlier: DateMe
     const mo = s.get('month') ?? 1;
     const d = s.get('day') ?? 1;
     if (k.weekday !== undefined && !hasDay && !hasMonth) {
-      // A bare weekday: the last such day on or before publication ("next Friday" looks ahead).
+      // A bare weekday: the last such day on or before publication ("next Friday" looks ahead); a future
+      // event takes the next one on or after it.
       const ahead = /\bnext\b/.test(lower);
       const target = k.weekday;
       const base = new Date(pub.getTime());
@@ -141,7 +208,13 @@ function resolveResult(r: chrono.ParsedResult, pub: Date | null, earlier: DateMe
       if (ahead) delta = -(((target - base.getUTCDay() + 7) % 7) || 7);
       else if (/\blast\b/.test(lower) && delta === 0) delta = 7;
       base.setUTCDate(base.getUTCDate() - delta);
-      return mk(fmt(base.getUTCFullYear(), base.getUTCMonth() + 1, base.getUTCDate(), 'day'), 'day', true);
+      const dm = mk(fmt(base.getUTCFullYear(), base.getUTCMonth() + 1, base.getUTCDate(), 'day'), 'day', true);
+      if (!ahead && !/\b(last|this)\b/.test(lower)) {
+        const fwd = new Date(pub.getTime());
+        fwd.setUTCDate(fwd.getUTCDate() + ((target - fwd.getUTCDay() + 7) % 7));
+        dm.ahead = { value: fmt(fwd.getUTCFullYear(), fwd.getUTCMonth() + 1, fwd.getUTCDate(), 'day'), precision: 'day' };
+      }
+      return dm;
     }
     if (/\b(year)\b/.test(lower) && !hasMonth) return mk(fmt(y, 1, 1, 'year'), 'year', true);
     if (/\b(years)\b/.test(lower)) return mk(fmt(y, 1, 1, 'year'), 'year', true);
@@ -150,13 +223,18 @@ function resolveResult(r: chrono.ParsedResult, pub: Date | null, earlier: DateMe
       // "in June": the last June not after publication.
       let yy = hasYear ? (k.year as number) : pub.getUTCFullYear();
       if (!hasYear && mo > pub.getUTCMonth() + 1) yy -= 1;
-      return mk(fmt(yy, mo, 1, 'month'), 'month', true);
+      const dm = mk(fmt(yy, mo, 1, 'month'), 'month', true);
+      if (!hasYear && !/\b(last|this)\b/.test(lower)) dm.ahead = { value: fmt(mo < pub.getUTCMonth() + 1 ? pub.getUTCFullYear() + 1 : pub.getUTCFullYear(), mo, 1, 'month'), precision: 'month' };
+      return dm;
     }
     if (hasMonth && hasDay && !hasYear && !relativeText) {
       // "October 17": this year's, or last year's when that would be after publication.
       let yy = pub.getUTCFullYear();
       if (utc(yy, mo, d).getTime() > pub.getTime() + 86_400_000) yy -= 1;
-      return mk(fmt(yy, mo, d, 'day'), 'day', true);
+      const dm = mk(fmt(yy, mo, d, 'day'), 'day', true);
+      const fy = utc(pub.getUTCFullYear(), mo, d).getTime() < pub.getTime() - 86_400_000 ? pub.getUTCFullYear() + 1 : pub.getUTCFullYear();
+      dm.ahead = { value: fmt(fy, mo, d, 'day'), precision: 'day' };
+      return dm;
     }
     if (hasDay || /\b(yesterday|today|tomorrow|tonight|ago|days?)\b/.test(lower) || s.get('day') !== null) {
       return mk(fmt(y, mo, d, 'day'), 'day', true);

@@ -18,6 +18,8 @@ interface Cand {
   source: Mention['source'];
   role: Mention['role'];
   entries?: GazEntry[];
+  /** An earlier mention this one names again by its head ("the Commission" after "the European Commission"). */
+  ref?: Mention;
   kind?: InstitutionKind;
   placeKind?: PlaceKind;
   confidence: number;
@@ -105,6 +107,11 @@ function sentenceMentions(doc: ArticleDoc, res: Resources, s: Sentence): void {
       }
       // "Interfax news agency": the lower-case tail of an alias is description, not name.
       if (shortest && shortest.key === e.key && !s.allCaps && T.slice(shortest.b, m.end).every((t) => !t.cap)) continue;
+      // "Russia's military intelligence agency", "Tehran's military influence": a lower-case last word
+      // that modifies the noun after it is no head of a name.
+      const last = T[m.end - 1];
+      const after = m.end < b0 ? T[m.end] : null;
+      if (!s.allCaps && !last.cap && after && after.pos === 'NOUN' && !after.cap && e.type === 'Institution') continue;
       if (!shortest) shortest = { b: m.end, key: e.key };
       let a = i;
       // "the Netherlands", "the West Bank": the article is no part of the name.
@@ -135,6 +142,16 @@ function sentenceMentions(doc: ArticleDoc, res: Resources, s: Sentence): void {
     c.prio = -1;
   }
   for (let k = cands.length - 1; k >= 0; k--) if (cands[k].prio < 0) cands.splice(k, 1);
+  // Gazetteer hits on the same span pool their readings ("the Kremlin" the metonym, "Kremlin" the building),
+  // so a seat of government can be a state or a place by position, like a capital.
+  const bySpan = new Map<string, Cand>();
+  for (const c of cands) {
+    const key = `${c.a}:${c.b}`;
+    const first = bySpan.get(key);
+    if (!first) { bySpan.set(key, c); continue; }
+    for (const e of c.entries ?? []) if (!first.entries?.includes(e)) first.entries?.push(e);
+  }
+  for (const c of bySpan.values()) c.entries?.sort((x, y) => y.rank - x.rank);
   if (!s.allCaps) patternCandidates(doc, res, s, cands);
 
   // 3. Select: longest first, then the stronger source; titles only yield to longer names.
@@ -170,7 +187,7 @@ function sentenceMentions(doc: ArticleDoc, res: Resources, s: Sentence): void {
   // 4. Capitalised runs nobody claimed: unknown names typed by their cues.
   if (!s.allCaps) {
     for (const [ra, rb] of capRuns(T, res, a0, b0, (k) => taken[k - a0] === 1 || isTitleTok[k - a0] === 1)) {
-      const c = typeRun(doc, res, s, ra, rb, liveTitles, surnames);
+      const c = headReference(doc, res, s, ra, rb) ?? typeRun(doc, res, s, ra, rb, liveTitles, surnames);
       // A lone word that is a known person's surname carries that person as a candidate.
       if (c && c.type === 'Person' && c.b - c.a === 1 && surnames.has(c.a) && !c.entries) { c.source = 'surname'; c.entries = surnames.get(c.a); }
       if (c) {
@@ -188,6 +205,26 @@ function sentenceMentions(doc: ArticleDoc, res: Resources, s: Sentence): void {
   // 5. Possessive and modifier institutions: "Pyongyang's United Nations mission", "the US embassy".
   possessiveInstitutions(doc, res, s, base);
 
+  // 6a. "the alliance", "the bloc": the international organisation named last (within five sentences).
+  for (let i = a0 + 1; i < b0; i++) {
+    const t = T[i];
+    if (!res.cues.igoReferences.has(t.key) || t.cap || T[i - 1].key !== 'the' || T[i].pos !== 'NOUN') continue;
+    if (i + 1 < b0 && (T[i + 1].key === 'of' || (T[i + 1].pos === 'NOUN' && T[i + 1].key !== "'s"))) continue;
+    if (doc.mentions.some((m) => m.tokStart <= i && m.tokEnd > i)) continue;
+    let ref: Mention | undefined;
+    for (let k = doc.mentions.length - 1; k >= 0; k--) {
+      const m = doc.mentions[k];
+      if (m.tokStart >= i || m.dropped) continue;
+      if (T[m.tokStart].sentence < s.i - 5) break;
+      if (m.type === 'Institution' && m.institutionKind === 'igo' && m.key) { ref = m; break; }
+    }
+    if (!ref) continue;
+    doc.mentions.push({
+      start: t.start, end: t.end, tokStart: i, tokEnd: i + 1, text: t.text, type: 'Institution', role: 'reference', source: 'pattern',
+      key: ref.key, name: ref.name, country: ref.country ?? null, institutionKind: ref.institutionKind, confidence: 0.6,
+    });
+  }
+
   // 6. Government references: "the administration", "the Trump administration".
   for (let i = a0; i < b0; i++) {
     const t = T[i];
@@ -195,9 +232,22 @@ function sentenceMentions(doc: ArticleDoc, res: Resources, s: Sentence): void {
     if (doc.mentions.some((m) => m.tokStart <= i && m.tokEnd > i)) continue;
     const prev = i > a0 ? T[i - 1] : null;
     const modIdx = findMentionEndingAt(doc, base, i);
-    if (!prev || (prev.key !== 'the' && modIdx < 0 && prev.key !== "'s")) continue;
+    const pronoun = prev && (prev.key === 'his' || prev.key === 'her');
+    if (!prev || (prev.key !== 'the' && modIdx < 0 && prev.key !== "'s" && !pronoun)) continue;
     let owner = modIdx;
     if (prev.key === "'s") owner = findMentionEndingAt(doc, base, i - 1);
+    // "his government": the first person of this sentence (its subject, mostly), else the last one before.
+    if (pronoun) {
+      owner = -1;
+      for (let k = doc.mentions.length - 1; k >= 0; k--) {
+        const m = doc.mentions[k];
+        if (m.tokStart >= i || m.dropped || m.type !== 'Person') continue;
+        const sn = T[m.tokStart].sentence;
+        if (sn < s.i - 1 || (sn < s.i && owner >= 0)) break;
+        owner = k;
+      }
+      if (owner < 0) continue;
+    }
     doc.mentions.push({
       start: t.start, end: t.end, tokStart: i, tokEnd: i + 1, text: t.text, type: 'State', role: 'reference', source: 'pattern',
       owner: owner >= 0 ? owner : undefined, confidence: 0.6,
@@ -214,6 +264,25 @@ function sentenceMentions(doc: ArticleDoc, res: Resources, s: Sentence): void {
   }
   void sentMentions;
   doc.mentions.sort((x, y) => x.start - y.start || x.end - y.end);
+}
+
+/**
+ * "the Commission" after "the European Commission", "the Assembly" after "the Supreme People's Assembly":
+ * a capitalised organisation head after "the" names the last institution mentioned with that head.
+ */
+function headReference(doc: ArticleDoc, res: Resources, s: Sentence, ra: number, rb: number): Cand | null {
+  const T = doc.tokens;
+  if (T[ra].key === 'the' && rb - ra === 2) ra++; // "The Commission" opening a sentence
+  if (rb - ra !== 1 || ra - 1 < s.tokStart || T[ra - 1].key !== 'the' || !res.orgHeads.has(T[ra].lower)) return null;
+  if (rb < s.tokEnd && (T[rb].key === 'of' || T[rb].key === 'for' || T[rb].cap)) return null;
+  for (let k = doc.mentions.length - 1; k >= 0; k--) {
+    const m = doc.mentions[k];
+    if (m.dropped || m.type !== 'Institution' || m.role === 'acronym') continue;
+    const words = (m.name ?? m.text).split(/\s+/);
+    if (words.length < 2 || words[words.length - 1].toLowerCase() !== T[ra].lower) continue;
+    return { a: ra, b: rb, type: 'Institution', prio: 1, rank: 0, source: 'pattern', role: 'name', ref: m, kind: m.institutionKind, confidence: 0.7 };
+  }
+  return null;
 }
 
 function pickTitle(values: TitleEntry[], T: Token[], i: number): TitleEntry | null {
@@ -251,7 +320,14 @@ function toMention(doc: ArticleDoc, cand: Cand): Mention {
     start, end, tokStart: c.a, tokEnd: c.b, text: doc.text.slice(start, end), type: c.type, role: c.role, source: c.source,
     confidence: c.confidence,
   };
-  if (e) {
+  if (c.ref) {
+    const r = c.ref;
+    if (r.key) m.key = r.key;
+    m.name = r.name ?? r.text;
+    m.country = r.country;
+    if (r.wikidata) m.wikidata = r.wikidata;
+    if (r.institutionKind) m.institutionKind = r.institutionKind;
+  } else if (e) {
     if (e.key) m.key = e.key;
     m.name = e.name;
     const wd = e.person?.wikidata ?? e.institution?.wikidata;
@@ -286,6 +362,10 @@ export function capRuns(T: Token[], res: Resources, a0: number, b0: number, bloc
       if (t.text === '-' && !t.spaceBefore && j + 1 < b0 && !T[j + 1].spaceBefore && isWord(T[j + 1]) && !blocked(j + 1)) { j += 2; continue; }
       // Initials: "George W. Bush" is one token "W." in wink; a lone "." after a capital letter joins too.
       if ((res.particles.has(t.key) || (joinConnectors && res.connectors.has(t.key))) && !t.cap && j + 1 < b0 && T[j + 1].cap && isWord(T[j + 1]) && !blocked(j + 1)) { j += 2; continue; }
+      // A hyphenated particle: "Abdullatif al-Zayani", "Abu Mahdi al-Muhandis".
+      if (res.particles.has(t.key) && !t.cap && j + 2 < b0 && T[j + 1].text === '-' && !T[j + 1].spaceBefore && !T[j + 2].spaceBefore && T[j + 2].cap && isWord(T[j + 2]) && !blocked(j + 1) && !blocked(j + 2)) { j += 3; continue; }
+      // A possessive inside a name: "Taiwan People's Party", "Workers' Party of Korea".
+      if (t.key === "'s" && res.possessiveNameWords.has(T[j - 1].lower) && j + 1 < b0 && T[j + 1].cap && isWord(T[j + 1]) && !blocked(j + 1)) { j += 2; continue; }
       break;
     }
     runs.push([i, j]);
@@ -418,8 +498,10 @@ function typeRun(doc: ArticleDoc, res: Resources, s: Sentence, ra: number, rb: n
   const a0 = s.tokStart;
   let a = ra;
   let b = rb;
-  // Sentence-initial everyday words and words that are never names.
-  while (a < b && (res.cues.nonEntityWords.has(T[a].key) || (a === a0 && T[a].pos !== 'PROPN' && !res.givenNames.has(T[a].lower)) || T[a].pos === 'PRON' || T[a].pos === 'DET')) a++;
+  // Sentence-initial everyday words and words that are never names; after an honorific, a capitalised
+  // word is a name whatever else it can be ("Mrs May").
+  const honorific = titles.some((t) => t.b === ra && t.entry.honorific);
+  while (a < b && !(honorific && a === ra && T[a].pos !== 'PRON' && T[a].pos !== 'DET') && (res.cues.nonEntityWords.has(T[a].key) || (a === a0 && T[a].pos !== 'PROPN' && !res.givenNames.has(T[a].lower)) || T[a].pos === 'PRON' || T[a].pos === 'DET')) a++;
   while (b > a && (res.cues.nonEntityWords.has(T[b - 1].key) && b - a > 1)) b--;
   if (a >= b) return null;
   const toks = T.slice(a, b);
@@ -427,7 +509,7 @@ function typeRun(doc: ArticleDoc, res: Resources, s: Sentence, ra: number, rb: n
   const words = toks.filter((t) => t.text !== '-' && !res.particles.has(t.key) && !res.connectors.has(t.key));
   const n = words.length;
   if (n === 0) return null;
-  if (n === 1 && res.cues.nonEntityWords.has(words[0].key)) return null;
+  if (n === 1 && res.cues.nonEntityWords.has(words[0].key) && !(honorific && a === ra)) return null;
   const prev = a > a0 ? T[a - 1] : null;
   const prev2 = a - 1 > a0 ? T[a - 2] : null;
   const next = b < s.tokEnd ? T[b] : null;
@@ -473,8 +555,22 @@ function attachTitles(doc: ArticleDoc, m: Mention, titles: TitleMatch[], base: n
   const T = doc.tokens;
   let at = m.tokStart;
   const out: TitleSpan[] = [];
+  let appositive = false;
   for (let guard = 0; guard < 4; guard++) {
-    const t = titles.find((x) => x.b === at);
+    let t = titles.find((x) => x.b === at);
+    // "Iran's Supreme Leader, Ayatollah Ali Khamenei", "his home minister, Amit Shah": a title in apposition
+    // before the name, introduced by a possessive or a determiner.
+    if (!t && !appositive && out.every((o) => o.honorific) && at - 1 > 0 && T[at - 1].text === ',') {
+      const c = titles.find((x) => x.b === at - 1 && !x.entry.honorific);
+      let lead = c ? c.a - 1 : -1;
+      while (c && lead >= 0 && T[lead].pos === 'ADJ' && !T[lead].cap) lead--;
+      // "Iran's Foreign Ministry spokesman, Abbas Mousavi": an institution right before the title.
+      const qualified = c && lead >= 0 && findMentionEndingAt(doc, base, lead + 1) >= 0 && ['State', 'Institution'].includes(doc.mentions[findMentionEndingAt(doc, base, lead + 1)].type);
+      if (c && lead >= 0 && (qualified || T[lead].key === "'s" || ['the', 'his', 'her', 'its', 'their'].includes(T[lead].key))) {
+        const closes = m.tokEnd >= T.length || T[m.tokEnd].sentence !== T[m.tokStart].sentence || [',', '.', ';', ')'].includes(T[m.tokEnd].text) || T[m.tokEnd].pos === 'VERB' || T[m.tokEnd].pos === 'AUX';
+        if (closes) { t = c; appositive = true; }
+      }
+    }
     if (!t) break;
     const span: TitleSpan = { title: titleText(doc, t), start: T[t.a].start, end: T[t.b - 1].end, office: t.entry.office || (!t.entry.honorific && !!t.entry.orgKind), honorific: t.entry.honorific };
     if (t.entry.honorific) {
@@ -484,14 +580,29 @@ function attachTitles(doc: ArticleDoc, m: Mention, titles: TitleMatch[], base: n
       continue;
     }
     // The qualifier in front of the title: "US" Secretary of State, "NATO" chief, "Britain's" Prime Minister.
-    let q = findMentionEndingAt(doc, base, t.a);
-    if (q < 0 && t.a > 0 && T[t.a - 1].key === "'s") q = findMentionEndingAt(doc, base, t.a - 1);
+    // Adjectives between the qualifier and the title: "Iraq's caretaker prime minister".
+    let qa = t.a;
+    while (qa - 1 > 0 && T[qa - 1].pos === 'ADJ' && !T[qa - 1].cap && findMentionEndingAt(doc, base, qa) < 0) qa--;
+    let q = findMentionEndingAt(doc, base, qa);
+    if (q < 0 && qa > 0 && T[qa - 1].key === "'s") q = findMentionEndingAt(doc, base, qa - 1);
+    // "after its president, Ursula von der Leyen": "its" is the institution that opens the sentence.
+    if (q < 0 && appositive && qa > 0 && (T[qa - 1].key === 'its' || T[qa - 1].key === 'their')) {
+      const sentStart = doc.sentences[T[qa].sentence].tokStart;
+      q = doc.mentions.findIndex((x) => !x.dropped && x.tokStart >= sentStart && x.tokEnd <= qa && x.type === 'Institution' && x.role !== 'acronym');
+    }
+    // A portfolio between the qualifier and the title: "EU Trade Commissioner".
+    if (q < 0 && t.a - 1 > 0 && T[t.a - 1].cap && T[t.a - 1].pos !== 'PUNCT' && findMentionEndingAt(doc, base, t.a - 1) >= 0 && !doc.mentions.some((x) => x.tokStart <= t.a - 1 && x.tokEnd > t.a - 1)) {
+      q = findMentionEndingAt(doc, base, t.a - 1);
+      span.title = `${T[t.a - 1].text} ${span.title}`;
+      span.start = T[t.a - 1].start;
+    }
     if (q >= 0) {
       const qm = doc.mentions[q];
       if (qm.type === 'State' || qm.type === 'Institution' || (qm.type === 'Place' && qm.role === 'capital')) span.org = q;
     }
     out.push(span);
     at = q >= 0 && span.org === q ? doc.mentions[q].tokStart : t.a;
+    if (appositive) break;
   }
   if (out.length > 0) m.titles = out.reverse();
 }
@@ -519,6 +630,8 @@ function possessiveInstitutions(doc: ArticleDoc, res: Resources, s: Sentence, ba
     if (!possessive && owner.role !== 'name' && owner.role !== 'acronym' && owner.role !== 'demonym') continue;
     const m = res.possessiveHeads.matchAll(keyAt, j, b0)[0];
     if (!m) continue;
+    // "Tehran's military influence": the head word modifies a noun; no institution.
+    if (m.end < b0 && !T[m.end - 1].cap && T[m.end].pos === 'NOUN' && !T[m.end].cap) continue;
     // A lowercase head must be written in lower case (a real head noun, not a name).
     const head = doc.text.slice(T[j].start, T[m.end - 1].end);
     let name = head;
@@ -554,8 +667,33 @@ function linkAcronyms(doc: ArticleDoc, res: Resources): void {
     const full = ms.findIndex((m) => m.tokEnd === i && m.type !== 'Person' && m.role !== 'demonym');
     if (full < 0) continue;
     const fm = ms[full];
-    if (!initialsMatch(acr.text, T.slice(fm.tokStart, fm.tokEnd), res)) continue;
+    if (!initialsMatch(acr.text, T.slice(fm.tokStart, fm.tokEnd), res)) {
+      // "Taiwan People's Party (TPP)": the acronym shows the state name in front belongs to the name.
+      const st = ms.findIndex((m) => m.tokEnd === fm.tokStart && m.type === 'State' && (m.role === 'name' || m.role === 'demonym') && !m.dropped);
+      const withState = st >= 0 && fm.source !== 'gazetteer' && initialsMatch(acr.text, T.slice(ms[st].tokStart, fm.tokEnd), res);
+      if (!withState) {
+        // "Federal Penitentiary Service (FSIN)": an institution's acronym in another language, when nothing else
+        // is known by it.
+        const other = ms.find((m) => m.tokStart === i + 1 && m.tokEnd === i + 2 && !m.dropped);
+        if (fm.type === 'Institution' && acr.text.length >= 3 && (!other || other.source === 'shape' || other.key === fm.key)) { defs.set(acr.key, full); continue; }
+        continue;
+      }
+      const sm = ms[st];
+      fm.tokStart = sm.tokStart;
+      fm.start = sm.start;
+      fm.text = doc.text.slice(fm.start, fm.end);
+      fm.name = fm.text;
+      fm.country = fm.country ?? sm.country ?? null;
+      sm.dropped = true;
+    }
     defs.set(acr.key, full);
+    // At the definition the acronym is the definition's, whatever else it spells ("(INDIA)").
+    const here = ms.findIndex((m) => m.tokStart === i + 1 && m.tokEnd === i + 2 && !m.dropped);
+    if (here >= 0 && ms[here].type !== fm.type) {
+      const a = ms[here];
+      a.type = fm.type; a.role = 'acronym'; a.source = 'acronym'; a.owner = full; a.institutionKind = fm.institutionKind;
+      a.key = undefined; a.name = undefined; a.country = null; a.alternatives = undefined; a.context = undefined;
+    }
   }
   // "intercontinental ballistic missiles (ICBMs)": an acronym of common words is no name anywhere.
   const common = new Set<string>();

@@ -1,4 +1,4 @@
-import type { ArticleDoc, DocRelation, Mention, Sentence } from '../../model/doc';
+import type { ArticleDoc, DocRelation, Mention, Sentence, TitleSpan } from '../../model/doc';
 import { RELATION_TYPES, type RelationType } from '../../model/ontology';
 import { institutionKey, normaliseName } from '../../model/keys';
 import type { Resources } from '../../pipeline/resources';
@@ -10,7 +10,7 @@ import { entityId, entityType, isBe, mentionIndex, sentenceMentions } from '../s
  * gazetteer `partOf`, membership, defection, detention and location patterns.
  */
 
-const SKIP_IN_APPOSITION = new Set(['the', 'a', 'an', 'former', 'then', 'current', 'acting', 'new', 'outgoing', 'incoming', 'interim', 'longtime', 'veteran', 'senior', 'top', 'its', 'his', 'her', 'their']);
+const SKIP_IN_APPOSITION = new Set(['the', 'a', 'an', 'former', 'then', 'current', 'acting', 'new', 'outgoing', 'incoming', 'interim', 'longtime', 'veteran', 'senior', 'top', 'its', 'his', 'her', 'their', 'also', 'still', 'now', 'currently', 'previously', 'once', 'already']);
 
 export function findRelations(doc: ArticleDoc, res: Resources): void {
   const at = mentionIndex(doc);
@@ -23,6 +23,8 @@ export function findRelations(doc: ArticleDoc, res: Resources): void {
     appositions(ctx, s, ms);
     possessions(ctx, s, ms);
     membership(ctx, s, ms);
+    partyOf(ctx, s, ms);
+    leadership(ctx, s);
     defection(ctx, s, ms);
     detention(ctx, s, ms);
     locations(ctx, s, ms);
@@ -66,9 +68,20 @@ function titleRelations(ctx: Ctx, s: Sentence, ms: number[]): void {
     const p = doc.mentions[k];
     if (p.type !== 'Person' || !p.titles) continue;
     for (const t of p.titles) {
-      if (t.org === undefined) continue;
+      if (t.org === undefined) {
+        if (t.office && !t.honorific) knownOffice(ctx, s, p, t);
+        continue;
+      }
       const org = doc.mentions[t.org];
       if (!org || org.dropped) continue;
+      const canon = res.titleCanon.get(t.title.toLowerCase());
+      // "Moscow Mayor X": the office is the city's, not the state's its name stands for.
+      if (res.cues.cityOffices.has(t.title.toLowerCase()) && (org.role === 'metonym' || org.role === 'capital')) continue;
+      // "Russian opposition leader X": an office of a legislature or a party qualified only by a state says the nationality.
+      if (entityType(doc, org) === 'State' && (canon?.orgKind === 'legislature' || canon?.orgKind === 'party')) {
+        push(ctx, 'CITIZEN_OF', p, org, s, 0.7);
+        continue;
+      }
       const rel = roleRelation(res, t.title, t.office);
       const orgIsParty = entityType(doc, org) === 'Institution' && doc.entities[org.entity as number]?.kind === 'party';
       if (rel === 'HOLDS_POSITION' && orgIsParty && !/leader|chair|president|secretary|head|chief|founder/i.test(t.title)) {
@@ -83,16 +96,68 @@ function titleRelations(ctx: Ctx, s: Sentence, ms: number[]): void {
   }
 }
 
+/**
+ * A title with nothing in front of it ("President Tsai Ing-wen", "Foreign Minister Sergei Lavrov"): the
+ * knowledge base says whose office it is. A national office points to the state, other offices to their
+ * institution when the article names it.
+ */
+function knownOffice(ctx: Ctx, s: Sentence, p: Mention, t: Pick<TitleSpan, 'title'>): void {
+  const { doc, res } = ctx;
+  const id = entityId(doc, p);
+  const rec = id ? res.peopleByKey.get(id) : undefined;
+  if (!rec) return;
+  const canon = (x: string): string => (res.titleCanon.get(x.toLowerCase())?.title ?? x).toLowerCase();
+  const want = canon(t.title);
+  const pub = doc.input.publishedAt ? String(doc.input.publishedAt).slice(0, 10) : null;
+  let offices = rec.offices.filter((o) => canon(o.title) === want);
+  // "leader Kim Jong-un": a generic title stands for the person's office of a state.
+  if (offices.length === 0 && res.cues.genericTitles.has(t.title.toLowerCase())) offices = rec.offices.filter((o) => o.org.startsWith('state:'));
+  if (offices.length === 0) return;
+  const current = offices.find((o) => pub && (!o.from || o.from <= pub) && (!o.until || pub <= o.until)) ?? offices[0];
+  const orgKind = res.titleCanon.get(t.title.toLowerCase())?.orgKind ?? null;
+  let target: string | null = null;
+  if (current.org.startsWith('state:')) target = current.org;
+  else {
+    const inst = res.institutionsByName.get(normaliseName(current.org));
+    const instId = inst ? institutionKey(inst.name, inst.country) : null;
+    const named = instId && doc.entities.some((e) => e.id === instId);
+    // An office in an institution of no state (an IGO) is no office of the person's own state.
+    const country = current.country ?? (inst ? inst.country : rec.nationality);
+    // The institution when the article names it and the office is not a national one; else the state.
+    if (named && orgKind !== 'state' && orgKind !== 'government') target = instId;
+    else if (country) target = `state:${country}`;
+  }
+  if (!target || !doc.entities.some((e) => e.id === target)) {
+    if (!target || !target.startsWith('state:')) return;
+  }
+  const spec = RELATION_TYPES.HOLDS_POSITION;
+  const tType = target.startsWith('state:') ? 'State' : 'Institution';
+  if (!id || !(spec.to as readonly string[]).includes(tType)) return;
+  ctx.out.push({ type: 'HOLDS_POSITION', source: id, target, properties: { title: t.title }, confidence: 0.75, start: s.start, end: s.end });
+}
+
 /** The organisation a title phrase points to, starting at token i: "of Z", "at Z", "Z's", "Z". */
-function orgAfter(ctx: Ctx, i: number, end: number): Mention | undefined {
+function orgAfter(ctx: Ctx, i: number, end: number, persons = false): Mention | undefined {
   const { doc, at } = ctx;
   const T = doc.tokens;
   let j = i;
   if (j < end && ['of', 'at', 'for', 'to', 'in', 'with', 'from', 'by'].includes(T[j].key)) j++;
   while (j < end && (T[j].key === 'the' || T[j].key === "'s")) j++;
+  // "of the ruling Workers' Party", "of the main opposition Kuomintang".
+  let mj = j;
+  while (mj < end && mj - j < 2 && at[mj] < 0 && !T[mj].cap && (T[mj].pos === 'ADJ' || T[mj].pos === 'VERB' || T[mj].key === 'opposition')) mj++;
+  if (mj < end && at[mj] >= 0) j = mj;
+  // "by officers of Z", "by agents of Z": the organisation they serve.
+  if (j + 1 < end && at[j] < 0 && T[j].pos === 'NOUN' && T[j + 1].key === 'of') {
+    j += 2;
+    while (j < end && T[j].key === 'the') j++;
+  }
   if (j >= end || at[j] < 0) return undefined;
-  const m = doc.mentions[at[j]];
+  let m = doc.mentions[at[j]];
+  // "of the British Chambers of Commerce": the institution, not its demonym.
+  if (m.role === 'demonym' && m.tokEnd < end && at[m.tokEnd] >= 0 && entityType(doc, doc.mentions[at[m.tokEnd]]) === 'Institution') m = doc.mentions[at[m.tokEnd]];
   const t = entityType(doc, m);
+  if (persons && t === 'Person') return m;
   // "at Pyongyang's embassy": the institution the possessive owns.
   const q = m.tokEnd + 1;
   if (m.tokEnd < end && T[m.tokEnd].key === "'s" && q < end && at[q] >= 0 && entityType(doc, doc.mentions[at[q]]) === 'Institution') return doc.mentions[at[q]];
@@ -146,50 +211,163 @@ function appositions(ctx: Ctx, s: Sentence, ms: number[]): void {
     }
     const t = titleAt(ctx, j, limit);
     if (!t) continue;
+    // "X, US President-elect Joe Biden's pick": the title belongs to the name after it.
+    let nx = t.b;
+    for (let guard = 0; guard < 3 && nx < s.tokEnd && at[nx] < 0; guard++) {
+      const any = res.titles.matchAll((x) => (x < s.tokEnd ? T[x].key : null), nx, s.tokEnd)[0];
+      if (!any) break;
+      nx = any.end;
+    }
+    if (nx < s.tokEnd && at[nx] >= 0 && doc.mentions[at[nx]].type === 'Person') continue;
     if (!org) org = orgAfter(ctx, t.b, limit);
-    if (!org) continue;
+    if (!org) {
+      // "Valery Gerasimov, the chief of the general staff": whose office it is, from the knowledge base.
+      if (t.office) knownOffice(ctx, s, p, t);
+      continue;
+    }
     const rel = roleRelation(res, t.title, t.office);
     const conf = copula ? 0.7 : 0.8;
-    if (rel === 'HOLDS_POSITION') push(ctx, 'HOLDS_POSITION', p, org, s, conf, { title: t.title });
+    const kind = entityType(doc, org) === 'Institution' ? doc.entities[org.entity as number]?.kind : undefined;
+    // "X, a senior Houthi official": a rank-and-file role in a party or an armed group is membership.
+    if (rel === 'HOLDS_POSITION' && !t.office && kind && res.cues.locatedInstitutionKinds.has(kind) && !/leader|chair|president|secretary|head|chief|founder|commander|spokes/i.test(t.title)) push(ctx, 'MEMBER_OF', p, org, s, conf - 0.05);
+    else if (rel === 'HOLDS_POSITION') push(ctx, 'HOLDS_POSITION', p, org, s, conf, { title: t.title });
     else push(ctx, rel, p, org, s, conf - 0.05);
   }
 }
 
-/** Possessive and modified institutions are part of their state: "Pyongyang's United Nations mission". */
+/**
+ * Possessive and modified institutions: "Pyongyang's United Nations mission", "Russia's Defence Ministry"
+ * and "the US Treasury Department" are part of their state; "the Lebanese group Hezbollah" is only
+ * located there. The gazetteer's country must agree.
+ */
 function possessions(ctx: Ctx, s: Sentence, ms: number[]): void {
-  const { doc } = ctx;
+  const { doc, res, at } = ctx;
+  const T = doc.tokens;
   for (const k of ms) {
     const m = doc.mentions[k];
-    if (m.type !== 'Institution') continue;
+    if (m.type !== 'Institution' || m.role === 'acronym') continue;
     if (m.owner !== undefined && m.source !== 'acronym') {
       push(ctx, 'PART_OF', m, doc.mentions[m.owner], s, 0.8);
       continue;
     }
-    // "US State Department": a state written right before the institution.
-    const prev = doc.mentions.find((x) => x.tokEnd === m.tokStart && !x.dropped && x.type === 'State');
-    if (prev && m.source !== 'gazetteer') push(ctx, 'PART_OF', m, prev, s, 0.65);
+    // "China's Taiwan Affairs Office" known as a whole: the qualifier is inside the name.
+    const e0 = doc.entities[m.entity as number];
+    if (m.source === 'gazetteer' && e0?.country && res.cues.stateInstitutionKinds.has(e0.kind ?? 'other') && startsWithState(res, m.text, e0.country)) {
+      const sid = `state:${e0.country}`;
+      if (doc.entities.some((x) => x.id === sid) && e0.id !== sid) ctx.out.push({ type: 'PART_OF', source: e0.id, target: sid, properties: {}, confidence: 0.8, start: s.start, end: s.end });
+      continue;
+    }
+    // The qualifier: "Z's (official) X", "Z X", "the Z group X" (a state, right before, maybe past adjectives or an org noun).
+    let j = m.tokStart - 1;
+    let skipped = 0;
+    while (j > s.tokStart && skipped < 2 && at[j] < 0 && !T[j].cap && (T[j].pos === 'ADJ' || T[j].pos === 'NOUN')) { j--; skipped++; }
+    if (j >= s.tokStart && T[j].key === "'s") j--;
+    if (j < s.tokStart || at[j] < 0) continue;
+    const q = doc.mentions[at[j]];
+    if (entityType(doc, q) !== 'State' || q.tokEnd !== j + 1) continue;
+    const e = doc.entities[m.entity as number];
+    const qState = entityId(doc, q);
+    if (e?.country && qState !== `state:${e.country}`) continue;
+    const kind = e?.kind ?? 'other';
+    if (res.cues.stateInstitutionKinds.has(kind)) push(ctx, 'PART_OF', m, q, s, m.source === 'gazetteer' ? 0.8 : 0.65);
+    else if (res.cues.locatedInstitutionKinds.has(kind)) push(ctx, 'LOCATED_IN', m, q, s, 0.7);
   }
 }
 
-/** "X, a member of Y", "X is a member of Y", "X joined Y". */
+function startsWithState(res: Resources, text: string, iso3: string): boolean {
+  const st = res.states.get(iso3);
+  if (!st) return false;
+  const t = text.replace(/^the\s+/i, '');
+  return [...st.aliases, ...st.demonyms].some((f) => t.startsWith(`${f}'s `) || t.startsWith(`${f} `));
+}
+
+/** "X, a member of Y", "X is a member of Y", "X as the only member of Y", "X joined Y". */
 function membership(ctx: Ctx, s: Sentence, ms: number[]): void {
   const { doc, res, at } = ctx;
   const T = doc.tokens;
   for (let i = s.tokStart; i < s.tokEnd; i++) {
     const isMember = res.cues.membershipNouns.has(T[i].key) && T[i + 1]?.key === 'of';
-    const isJoin = res.cues.membershipVerbs.has(T[i].lemma) && T[i].pos === 'VERB';
+    // "bid to join NATO" is no membership yet.
+    const isJoin = res.cues.membershipVerbs.has(T[i].lemma) && T[i].pos === 'VERB' && T[i - 1]?.key !== 'to' && !T[i].negated;
     if (!isMember && !isJoin) continue;
-    const target = orgAfter(ctx, isMember ? i + 1 : i + 1, Math.min(s.tokEnd, i + 6));
+    const target = orgAfter(ctx, i + 1, Math.min(s.tokEnd, i + 6));
     if (!target || entityType(doc, target) !== 'Institution') continue;
-    // The member: the nearest entity before the cue in the same clause.
+    // The member: the entity the cue is linked to ("X, a member", "X is the only member", "X joined").
     let src: Mention | undefined;
     for (let j = i - 1; j >= s.tokStart && i - j <= 8; j--) {
-      if (res.cues.clauseMarkers.has(T[j].key) && T[j].key !== 'who') break;
       if (at[j] >= 0) { src = doc.mentions[at[j]]; break; }
+      if (isMember ? !res.cues.memberLinks.has(T[j].key) && T[j].pos !== 'ADJ' : !(T[j].pos === 'ADV' || T[j].pos === 'AUX')) break;
     }
     if (src) push(ctx, 'MEMBER_OF', src, target, s, 0.7);
   }
   void ms;
+}
+
+/** "Lai Ching-te of the ruling Democratic Progressive Party", "his Bharatiya Janata Party": party membership. */
+function partyOf(ctx: Ctx, s: Sentence, ms: number[]): void {
+  const { doc, res, at } = ctx;
+  const T = doc.tokens;
+  const isParty = (m: Mention): boolean => entityType(doc, m) === 'Institution' && doc.entities[m.entity as number]?.kind === 'party';
+  for (const k of ms) {
+    const p = doc.mentions[k];
+    if (p.type !== 'Person') continue;
+    let j = p.tokEnd;
+    if (T[j]?.key !== 'of') continue;
+    j++;
+    while (j < s.tokEnd && at[j] < 0 && (T[j].key === 'the' || T[j].pos === 'ADJ' || T[j].pos === 'NOUN' || T[j].key === 'opposition') && j - p.tokEnd < 5) j++;
+    if (j < s.tokEnd && at[j] >= 0 && isParty(doc.mentions[at[j]])) push(ctx, 'MEMBER_OF', p, doc.mentions[at[j]], s, 0.75);
+  }
+  // "his party": the person the pronoun stands for, when the sentence names one before it.
+  for (let i = s.tokStart; i + 1 < s.tokEnd; i++) {
+    if (!(T[i].key === 'his' || T[i].key === 'her') || at[i + 1] < 0) continue;
+    const party = doc.mentions[at[i + 1]];
+    if (!isParty(party)) continue;
+    let person: Mention | undefined;
+    for (const k of ms) if (doc.mentions[k].type === 'Person' && doc.mentions[k].tokEnd <= i) person = person ?? doc.mentions[k];
+    if (person) push(ctx, 'MEMBER_OF', person, party, s, 0.65);
+  }
+  void res;
+}
+
+/** "X, who heads Z", "X led Z", and "Z, led by X" (a person heads it; an institution is a member). */
+function leadership(ctx: Ctx, s: Sentence): void {
+  const { doc, res, at } = ctx;
+  const T = doc.tokens;
+  for (let i = s.tokStart + 1; i < s.tokEnd; i++) {
+    const t = T[i];
+    if (!res.cues.leadVerbs.has(t.lemma) || t.pos !== 'VERB') continue;
+    const title = t.lemma === 'lead' ? 'leader' : t.lemma === 'command' ? 'commander' : t.lemma === 'chair' ? 'chair' : 'head';
+    if (T[i + 1]?.key === 'by') {
+      // "Z, led by X": Z just before (past a comma).
+      let zi = i - 1;
+      if (T[zi]?.text === ',') zi--;
+      if (T[zi]?.text === ')' && T[zi - 2]?.text === '(') zi -= 3; // "Z (ZZ), led by X
+      const agent = orgAfter(ctx, i + 1, Math.min(s.tokEnd, i + 5), true);
+      if (zi < s.tokStart || at[zi] < 0 || !agent) continue;
+      const z = doc.mentions[at[zi]];
+      if (entityType(doc, z) !== 'Institution') continue;
+      if (entityType(doc, agent) === 'Person') push(ctx, 'HOLDS_POSITION', agent, z, s, 0.7, { title });
+      else if (entityType(doc, agent) === 'Institution') push(ctx, 'MEMBER_OF', agent, z, s, 0.65);
+      continue;
+    }
+    // "X, who heads Z" / "X heads Z": the person right before (past "who" and a comma).
+    let pi = i - 1;
+    while (pi > s.tokStart && (T[pi].pos === 'ADV' || T[pi].pos === 'AUX')) pi--;
+    if (T[pi]?.key === 'who') pi--;
+    if (T[pi]?.text === ',') pi--;
+    if (pi < s.tokStart || at[pi] < 0) continue;
+    const person = doc.mentions[at[pi]];
+    if (entityType(doc, person) !== 'Person') continue;
+    // Z: the first state or institution in the object (past "the presidium of").
+    for (let j = i + 1; j < s.tokEnd && j - i <= 6; j++) {
+      if (T[j].text === ',' || res.cues.clauseMarkers.has(T[j].key)) break;
+      if (at[j] < 0) continue;
+      const z = doc.mentions[at[j]];
+      const tz = entityType(doc, z);
+      if (tz === 'Institution' || tz === 'State') push(ctx, 'HOLDS_POSITION', person, z, s, 0.7, { title });
+      break;
+    }
+  }
 }
 
 /** "X defected from Y", "X ... until he defected" (Y from the sentence), and named defectors. */
@@ -232,8 +410,14 @@ function detention(ctx: Ctx, s: Sentence, ms: number[]): void {
       for (const k of ms) { const m = doc.mentions[k]; if (m.type === 'Person' && m.tokEnd <= i) person = m; }
       if (!person) continue;
       const nxt = T[i + 1]?.key;
-      if (nxt === 'by') {
-        const agent = orgAfter(ctx, i + 2, Math.min(s.tokEnd, i + 6));
+      // The agent: "by Z" right after, or later in the clause ("detained at the airport on Sunday by officers of Z").
+      let by = -1;
+      for (let q = i + 1; q < s.tokEnd && q - i <= 14; q++) {
+        if (T[q].text === ',' || res.cues.clauseMarkers.has(T[q].key) || T[q].key === 'and') break;
+        if (T[q].key === 'by') { by = q; break; }
+      }
+      if (by >= 0) {
+        const agent = orgAfter(ctx, by + 1, Math.min(s.tokEnd, by + 7));
         if (agent) push(ctx, 'DETAINED_BY', person, agent, s, 0.8);
       } else if (nxt === 'in') {
         const j = i + 2;
@@ -265,16 +449,50 @@ function detention(ctx: Ctx, s: Sentence, ms: number[]): void {
   }
 }
 
-/** "X's embassy in London", "the embassy in London", "Aleppo, Syria". */
+/**
+ * "X's embassy in London", "the embassy in London", "the headquarters of X in the city of Y", "Aleppo,
+ * Syria", "Uttar Pradesh, India's most populous state", "the Iranian port of Bandar Abbas".
+ */
 function locations(ctx: Ctx, s: Sentence, ms: number[]): void {
-  const { doc, at } = ctx;
+  const { doc, res, at } = ctx;
   const T = doc.tokens;
+  // The place after "in"/"at", maybe past "the city of": index of its mention or -1.
+  const placeAfter = (j: number): number => {
+    let q = j;
+    if (T[q]?.key === 'the' && q + 2 < s.tokEnd && T[q + 1].pos === 'NOUN' && T[q + 2].key === 'of') q += 3;
+    return q < s.tokEnd ? at[q] : -1;
+  };
   for (const k of ms) {
     const m = doc.mentions[k];
     const e = m.tokEnd;
-    if (m.type === 'Institution' && e + 1 < s.tokEnd && (T[e].key === 'in' || T[e].key === 'at') && at[e + 1] >= 0) {
-      const place = doc.mentions[at[e + 1]];
-      if (place.type === 'Place') push(ctx, 'LOCATED_IN', m, place, s, 0.75);
+    if (m.type === 'Institution' && e + 1 < s.tokEnd && (T[e].key === 'in' || T[e].key === 'at')) {
+      const pk = placeAfter(e + 1);
+      const place = pk >= 0 ? doc.mentions[pk] : undefined;
+      if (place?.type === 'Place') push(ctx, 'LOCATED_IN', m, place, s, 0.75);
+    }
+    // "the Iranian port of Bandar Abbas", "Japan's southern prefecture of Okinawa": a state, a place noun, "of", the place.
+    if (m.type === 'State' && m.role !== 'reference') {
+      let j = e;
+      if (T[j]?.key === "'s") j++;
+      let n = 0;
+      while (j < s.tokEnd && n < 3 && at[j] < 0 && (T[j].pos === 'ADJ' || T[j].pos === 'NOUN') && !res.cues.clauseMarkers.has(T[j].key)) { j++; n++; }
+      if (n > 0 && T[j]?.key === 'of' && T[j - 1].pos === 'NOUN' && at[j + 1] >= 0) {
+        const place = doc.mentions[at[j + 1]];
+        const pc = doc.entities[place.entity as number]?.country;
+        if (place.type === 'Place' && (!pc || `state:${pc}` === entityId(doc, m))) push(ctx, 'LOCATED_IN', place, m, s, 0.7);
+      }
+    }
+    // "Uttar Pradesh, India's most populous state": an apposition owned by a state.
+    if (m.type === 'Place' && T[e]?.text === ',' && at[e + 1] >= 0 && T[doc.mentions[at[e + 1]].tokEnd]?.key === "'s") {
+      const st = doc.mentions[at[e + 1]];
+      const pc = doc.entities[m.entity as number]?.country;
+      if (entityType(doc, st) === 'State' && (!pc || `state:${pc}` === entityId(doc, st))) push(ctx, 'LOCATED_IN', m, st, s, 0.7);
+    }
+    // "the capital, Sanaa": a capital named after the word, of a state in the sentence.
+    if (m.type === 'Place' && m.role === 'capital' && m.tokStart >= 2 && T[m.tokStart - 1].text === ',' && T[m.tokStart - 2].key === 'capital') {
+      const c = doc.entities[m.entity as number]?.country;
+      const st = c ? ms.map((x) => doc.mentions[x]).find((x) => entityId(doc, x) === `state:${c}` && x.role !== 'demonym') : undefined;
+      if (st) push(ctx, 'LOCATED_IN', m, st, s, 0.7);
     }
     if (m.type === 'Place' && e + 1 < s.tokEnd && T[e].text === ',' && at[e + 1] >= 0) {
       const st = doc.mentions[at[e + 1]];
@@ -322,8 +540,21 @@ function gazetteerPartOf(ctx: Ctx): void {
       if (parent) target = institutionKey(parent.name, parent.country);
     }
     if (!target || !byId.has(target)) continue;
-    const first = doc.mentions[e.mentions[0]];
-    const s = doc.sentences[doc.tokens[first.tokStart].sentence];
-    ctx.out.push({ type: 'PART_OF', source: e.id, target, properties: {}, confidence: 0.9, start: s.start, end: s.end });
+    // Only when the text puts them together: a sentence names both (the parent outside the institution's name).
+    const parent = doc.entities[byId.get(target) as number];
+    const sentOf = (k: number): number => doc.tokens[doc.mentions[k].tokStart].sentence;
+    // …close together, with no verb between ("the Quds Force, the foreign operations arm of the IRGC").
+    const near = (k: number, q: number): boolean => {
+      const a = doc.mentions[k];
+      const b = doc.mentions[q];
+      if (sentOf(q) !== sentOf(k) || !(b.tokEnd <= a.tokStart || b.tokStart >= a.tokEnd)) return false;
+      const lo = Math.min(a.tokEnd, b.tokEnd);
+      const hi = Math.max(a.tokStart, b.tokStart);
+      return hi - lo <= 8 && !doc.tokens.slice(lo, hi).some((t) => t.pos === 'VERB' || t.pos === 'AUX');
+    };
+    const together = e.mentions.find((k) => parent.mentions.some((q) => near(k, q)));
+    if (together === undefined) continue;
+    const s = doc.sentences[sentOf(together)];
+    ctx.out.push({ type: 'PART_OF', source: e.id, target, properties: {}, confidence: 0.85, start: s.start, end: s.end });
   }
 }

@@ -8,6 +8,9 @@ import type { Resources } from '../../pipeline/resources';
  * to their definitions. One entity per referent, with every surface form as an alias.
  */
 
+/** After "SEOUL," a dateline goes on with a date: a weekday, a month or a number. */
+const DATELINE_NEXT = /^(monday|tuesday|wednesday|thursday|friday|saturday|sunday|jan(uary)?|feb(ruary)?|mar(ch)?|apr(il)?|may|june?|july?|aug(ust)?|sept?(ember)?|oct(ober)?|nov(ember)?|dec(ember)?|\d+)\.?$/;
+
 const MOTION = new Set(['visit', 'travel', 'arrive', 'fly', 'return', 'go', 'come', 'leave', 'reach', 'tour', 'move', 'relocate', 'head', 'land', 'flee']);
 
 export function resolveMentions(doc: ArticleDoc, res: Resources): void {
@@ -21,15 +24,20 @@ export function resolveMentions(doc: ArticleDoc, res: Resources): void {
     if (m.role !== 'capital') return;
     const state = m.alternatives?.find((x) => x.type === 'State');
     if (!state) return;
-    const prev = m.tokStart > 0 && T[m.tokStart - 1].sentence === T[m.tokStart].sentence ? T[m.tokStart - 1] : null;
+    // "in the Kremlin": the article does not hide the preposition.
+    const pi = m.tokStart > 1 && T[m.tokStart - 1].key === 'the' ? m.tokStart - 2 : m.tokStart - 1;
+    const prev = pi >= 0 && T[pi].sentence === T[m.tokStart].sentence ? T[pi] : null;
     const next = m.tokEnd < T.length && T[m.tokEnd].sentence === T[m.tokStart].sentence ? T[m.tokEnd] : null;
     const sentStart = doc.sentences[T[m.tokStart].sentence].tokStart;
     const asPlace =
       !owners.has(k) && next?.key !== "'s" &&
       ((prev && (res.cues.locativePreps.has(prev.key) || prev.key === 'to' || prev.key === 'from' || MOTION.has(prev.lemma))) ||
         // A dateline: "LONDON -", "Seoul, Monday".
-        (m.tokStart === sentStart && (next?.text === '-' || next?.text === ',' || next?.type === 'number')) ||
-        (prev?.text === ',' && m.tokStart - 2 >= 0 && ms.some((x) => x.tokEnd === m.tokStart - 1 && x.type === 'Place')));
+        (m.tokStart === sentStart && (next?.text === '-' || next?.type === 'number' || (next?.text === ',' && DATELINE_NEXT.test(T[m.tokEnd + 1]?.lower ?? '')))) ||
+        (prev?.text === ',' && m.tokStart - 2 >= 0 && ms.some((x) => x.tokEnd === m.tokStart - 1 && x.type === 'Place')) ||
+        // "the capital, Sanaa", "the city of Kyiv": in apposition to a place noun.
+        (prev?.text === ',' && m.tokStart - 2 >= 0 && res.placeNouns.has(T[m.tokStart - 2].lower)) ||
+        (prev?.key === 'of' && m.tokStart - 2 >= 0 && res.placeNouns.has(T[m.tokStart - 2].lower)));
     if (!asPlace) {
       m.alternatives = [{ type: 'Place', key: m.key ?? placeKey(m.name ?? m.text, m.country), name: m.name ?? m.text, role: 'capital', country: m.country }];
       m.type = 'State';
@@ -55,13 +63,19 @@ export function resolveMentions(doc: ArticleDoc, res: Resources): void {
     if (m.type === 'State' || (m.type === 'Place' && !m.alternatives?.some((x) => x.type === 'Place'))) salience.set(m.country, (salience.get(m.country) ?? 0) + 1);
   }
   for (const m of ms) {
-    if (m.dropped || m.type !== 'Place' || m.source !== 'gazetteer' || !m.alternatives) continue;
-    const places = m.alternatives.filter((x) => x.type === 'Place' && x.country && x.country !== m.country);
+    // Places, and institutions known by one name in several countries ("Congress" in India and the US).
+    if (m.dropped || (m.type !== 'Place' && m.type !== 'Institution') || m.source !== 'gazetteer' || !m.alternatives) continue;
+    const places = m.alternatives.filter((x) => x.type === m.type && x.country && x.country !== m.country);
     if (places.length === 0) continue;
     let best = { key: m.key, name: m.name, country: m.country, score: salience.get(m.country ?? '') ?? 0 };
     for (const p of places) {
       const sc = salience.get(p.country as string) ?? 0;
       if (sc > best.score) best = { key: p.key, name: p.name, country: p.country ?? null, score: sc };
+    }
+    if (best.key !== m.key && m.type === 'Institution') {
+      // The other reading's record (its kind) comes with it.
+      const rec = res.institutionsByName.get(normaliseName(best.name ?? ''));
+      if (rec) { m.institutionKind = rec.kind; m.wikidata = rec.wikidata; }
     }
     m.key = best.key; m.name = best.name; m.country = best.country;
   }
@@ -148,7 +162,7 @@ export function resolveMentions(doc: ArticleDoc, res: Resources): void {
   // 6. Government references: the state of the modifier, of the official in context, or the most salient.
   for (let k = 0; k < ms.length; k++) {
     const m = ms[k];
-    if (m.dropped || m.role !== 'reference') continue;
+    if (m.dropped || m.role !== 'reference' || (m.type === 'Institution' && m.key)) continue;
     const key = referenceState(doc, res, k);
     if (key) { m.key = key; m.name = res.states.get(key.slice(6))?.name ?? key; m.country = key.slice(6); }
     else m.dropped = true;
@@ -189,19 +203,21 @@ function referenceState(doc: ArticleDoc, res: Resources, k: number): string | nu
       if (c) return stateKey(c);
     }
   }
-  // The state of the nearest preceding official: a title qualified by a state, or a known nationality.
-  for (let j = k - 1; j >= 0; j--) {
-    const p = ms[j];
-    if (p.dropped || p.type !== 'Person') continue;
-    const c = personState(p, ms);
-    if (c) return stateKey(c);
-  }
-  // Else the most mentioned state so far (ties: the earliest).
   const counts = new Map<string, number>();
   for (let j = 0; j < k; j++) {
     const p = ms[j];
     if (!p.dropped && p.type === 'State' && p.key && p.role !== 'reference') counts.set(p.key, (counts.get(p.key) ?? 0) + 1);
   }
+  // The state of the nearest preceding official (a title qualified by a state, or a known nationality),
+  // when the article names that state: a foreign envoy's passport says nothing about "the government".
+  for (let j = k - 1; j >= 0; j--) {
+    const p = ms[j];
+    if (p.dropped || p.type !== 'Person') continue;
+    const c = personState(p, ms);
+    if (c && counts.has(stateKey(c))) return stateKey(c);
+    if (c) break;
+  }
+  // Else the most mentioned state so far (ties: the earliest).
   let best: string | null = null;
   let bestN = 0;
   for (const [key, n] of counts) if (n > bestN) { best = key; bestN = n; }
@@ -217,6 +233,22 @@ function personState(p: Mention, ms: Mention[]): string | null {
     if (o.role === 'capital') return o.alternatives?.find((x) => x.type === 'State')?.country ?? null;
   }
   return p.country ?? null;
+}
+
+/** The surface of an institution without a leading state qualifier ("China's Ministry of Commerce" → "Ministry of Commerce"). */
+function withoutState(res: Resources, m: Mention): string | null {
+  const st = m.country ? res.states.get(m.country) : undefined;
+  if (!st) return null;
+  const text = m.text.replace(/^the\s+/i, '');
+  for (const form of [...st.aliases, ...st.demonyms, ...st.metonyms, ...st.capitals]) {
+    for (const sep of ["'s ", ' ']) {
+      const p = form + sep;
+      if (!text.startsWith(p)) continue;
+      const rest = text.slice(p.length).trim();
+      if (/^\p{Lu}/u.test(rest) && rest.length >= 4) return rest;
+    }
+  }
+  return null;
 }
 
 function buildEntities(doc: ArticleDoc, res: Resources): void {
@@ -237,6 +269,8 @@ function buildEntities(doc: ArticleDoc, res: Resources): void {
     const honor = m.titles?.filter((t) => t.honorific && doc.text.slice(t.end, m.start).trim() === '');
     const surface = honor && honor.length > 0 ? `${doc.text.slice(honor[honor.length - 1].start, honor[honor.length - 1].end)} ${m.text}` : m.text;
     if (m.role !== 'reference' && m.role !== 'pronoun') e.aliases.add(surface.replace(/\s+/g, ' '));
+    // "Iran's Foreign Ministry", "US Treasury Department": the name without its state is a name too.
+    if (m.type === 'Institution') { const bare = withoutState(res, m); if (bare) e.aliases.add(bare); }
     for (const t of m.titles ?? []) if (!t.honorific && !e.titles.includes(t.title)) e.titles.push(t.title);
     if (m.country && !e.country) e.country = m.country;
     if (m.wikidata && !e.wikidata && m.key === e.id) e.wikidata = m.wikidata;
