@@ -1,6 +1,5 @@
-import type { Driver } from 'neo4j-driver';
 import type { Neo4jConfig } from '../config/config';
-import { Graph, createDriver, run, verify } from './neo4j';
+import { Graph, run } from './neo4j';
 import type { Tx } from './neo4j';
 
 /**
@@ -367,21 +366,8 @@ export interface WorkerGraphOptions {
   maxTransactionRetryMs?: number;
 }
 
-/** createDriver() with driver retry and timeouts suited to a long-running worker. */
-export function createWorkerDriver(c: Neo4jConfig, o: WorkerGraphOptions = {}): Driver {
-  return createDriver(c, { maxTransactionRetryTime: o.maxTransactionRetryMs ?? 5_000, connectionAcquisitionTimeout: 10_000, connectionTimeout: 5_000 });
-}
-
-/** A Graph on a worker driver; `verify` first checks that Neo4j answers (ConnectionError if not). */
-export async function openWorkerGraph(c: Neo4jConfig, o: WorkerGraphOptions & { verify?: boolean } = {}): Promise<Graph> {
-  const driver = createWorkerDriver(c, o);
-  if (o.verify !== false) {
-    try {
-      await verify(driver, c);
-    } catch (err) {
-      await driver.close();
-      throw err;
-    }
-  }
-  return new Graph(driver, c);
+/** A Graph whose driver retries and times out as suits a long-running worker; `verify` first checks that Neo4j answers. */
+export function openWorkerGraph(c: Neo4jConfig, o: WorkerGraphOptions & { verify?: boolean } = {}): Promise<Graph> {
+  const options = { maxTransactionRetryTime: o.maxTransactionRetryMs ?? 5_000, connectionAcquisitionTimeout: 10_000, connectionTimeout: 5_000 };
+  return Graph.connect(c, options, o.verify !== false);
 }

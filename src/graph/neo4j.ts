@@ -91,13 +91,16 @@ export function records(result: QueryResult): Row[] {
 export class Graph {
   constructor(readonly driver: Driver, readonly config: Neo4jConfig) {}
 
-  static async connect(c: Neo4jConfig): Promise<Graph> {
-    const driver = createDriver(c);
-    try {
-      await verify(driver, c);
-    } catch (err) {
-      await driver.close();
-      throw err;
+  /** A driver for `c` (with `overrides`), checked first unless `check` is false (ConnectionError when Neo4j does not answer). */
+  static async connect(c: Neo4jConfig, overrides: DriverOptions = {}, check = true): Promise<Graph> {
+    const driver = createDriver(c, overrides);
+    if (check) {
+      try {
+        await verify(driver, c);
+      } catch (err) {
+        await driver.close();
+        throw err;
+      }
     }
     return new Graph(driver, c);
   }

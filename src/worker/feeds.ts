@@ -3,8 +3,8 @@ import type { JobQueue, NewJob } from '../graph/job-queue';
 import type { ArticleInput } from '../model/extraction';
 import { articleIdOf } from '../pipeline/article-id';
 import { InputError } from '../pipeline/errors';
-import { parseBytes } from '../stages/load';
-import { fetchBytes } from './fetch';
+import { DEFAULT_MAX_REDIRECTS, DEFAULT_TIMEOUT_MS, parseBytes } from '../stages/load';
+import { fetchUrl } from '../stages/load/fetch';
 import { isUrl, itemJob } from './jobs';
 import type { Logger } from './log';
 import type { WorkerSource } from './worker';
@@ -53,10 +53,14 @@ export class FeedPoller implements WorkerSource {
   private async read(feed: string): Promise<{ bytes: Buffer; charset: string | null } | null> {
     if (isUrl(feed)) {
       const c = this.cache.get(feed);
-      const got = await fetchBytes(feed, { maxBytes: this.o.maxBytes, timeoutMs: this.o.fetchTimeoutMs, etag: c?.etag, lastModified: c?.lastModified, signal: this.aborter.signal });
-      if (!got.modified) return null;
+      const got = await fetchUrl(feed, {
+        maxBytes: this.o.maxBytes, timeoutMs: this.o.fetchTimeoutMs ?? DEFAULT_TIMEOUT_MS, maxRedirects: DEFAULT_MAX_REDIRECTS,
+        etag: c?.etag, lastModified: c?.lastModified, signal: this.aborter.signal,
+      });
+      if (!got.ok) throw new InputError(got.code, got.message, feed);
+      if (got.notModified) return null;
       this.cache.set(feed, { etag: got.etag, lastModified: got.lastModified });
-      return { bytes: got.bytes, charset: /;\s*charset\s*=\s*"?([\w.:-]+)/i.exec(got.contentType ?? '')?.[1] ?? null };
+      return { bytes: got.bytes, charset: got.charset };
     }
     const stat = await fs.stat(feed).catch(() => null);
     if (!stat) throw new InputError('E_NOT_FOUND', 'no such file', feed);

@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { MemoryWriter } from '../../src/graph/memory-writer';
 import { FeedPoller } from '../../src/worker/feeds';
-import { fetchBytes } from '../../src/worker/fetch';
+import { fetchUrl } from '../../src/stages/load/fetch';
 import { MemoryJobQueue } from '../../src/worker/memory-queue';
 import { IngestWorker } from '../../src/worker/worker';
 import { memoryLogger, stubIdOf, stubPool, tempDirs } from './helpers';
@@ -91,7 +91,7 @@ describe('feed polling', () => {
       expect(carried.text).toMatch(/^Ministers from Kenya and Japan met in Nairobi on Tuesday, item 7\./);
       expect(carried.text).not.toMatch(/<p>/);
       expect(carried.origin.startsWith(`${base}/feed`)).toBe(true);
-      await expect(fetchBytes(`${base}/feed`, { maxBytes: 100 })).rejects.toMatchObject({ code: 'E_TOO_LARGE' });
+      expect(await fetchUrl(`${base}/feed`, { maxBytes: 100, timeoutMs: 5000, maxRedirects: 0 })).toMatchObject({ ok: false, code: 'E_TOO_LARGE' });
     } finally {
       server.close();
     }

@@ -10,7 +10,19 @@ import type { InputFormat } from './types';
  */
 
 export type Fetched =
-  | { ok: true; bytes: Buffer; url: string; contentType: string | null; charset: string | null; format: InputFormat | null }
+  | {
+      ok: true;
+      bytes: Buffer;
+      url: string;
+      contentType: string | null;
+      charset: string | null;
+      format: InputFormat | null;
+      /** A conditional request answered 304: nothing new, no bytes. */
+      notModified: boolean;
+      /** Validators for the next conditional request (feeds polled on an interval). */
+      etag: string | null;
+      lastModified: string | null;
+    }
   | { ok: false; code: 'E_FETCH' | 'E_TOO_LARGE' | 'E_CONTENT_TYPE'; message: string };
 
 export interface FetchOptions {
@@ -18,6 +30,11 @@ export interface FetchOptions {
   maxBytes: number;
   maxRedirects: number;
   userAgent?: string;
+  /** Make the request conditional (If-None-Match / If-Modified-Since). */
+  etag?: string | null;
+  lastModified?: string | null;
+  /** Aborts the request from outside (a worker stopping). */
+  signal?: AbortSignal;
 }
 
 export const isUrl = (s: string): boolean => /^https?:\/\//i.test(s);
@@ -80,13 +97,21 @@ const ACCEPT = 'text/html, application/xhtml+xml, application/rss+xml, applicati
 
 export async function fetchUrl(url: string, o: FetchOptions): Promise<Fetched> {
   if (redact(url) !== url) return { ok: false, code: 'E_FETCH', message: 'URLs with a user name or password are not supported' };
-  const signal = AbortSignal.timeout(o.timeoutMs);
-  const timedOut = () => ({ ok: false as const, code: 'E_FETCH' as const, message: `no complete answer within ${o.timeoutMs / 1000} s (see --timeout)` });
+  const deadline = AbortSignal.timeout(o.timeoutMs);
+  const signal = o.signal ? AbortSignal.any([deadline, o.signal]) : deadline;
+  const timedOut = () => ({
+    ok: false as const,
+    code: 'E_FETCH' as const,
+    message: o.signal?.aborted ? 'stopped' : `no complete answer within ${o.timeoutMs / 1000} s (see --timeout)`,
+  });
+  const headers: Record<string, string> = { 'user-agent': o.userAgent ?? defaultUserAgent(), accept: ACCEPT };
+  if (o.etag) headers['if-none-match'] = o.etag;
+  if (o.lastModified) headers['if-modified-since'] = o.lastModified;
   let current = url;
   for (let hop = 0; ; hop++) {
     let res: Response;
     try {
-      res = await fetch(current, { redirect: 'manual', signal, headers: { 'user-agent': o.userAgent ?? defaultUserAgent(), accept: ACCEPT } });
+      res = await fetch(current, { redirect: 'manual', signal, headers });
     } catch (e) {
       if (signal.aborted) return timedOut();
       return { ok: false, code: 'E_FETCH', message: `cannot fetch ${redact(current)}: ${reason(e).split(current).join(redact(current))}` };
@@ -106,6 +131,11 @@ export async function fetchUrl(url: string, o: FetchOptions): Promise<Fetched> {
       if (next.username || next.password) return { ok: false, code: 'E_FETCH', message: 'redirect to a URL with a user name or password' };
       current = next.href;
       continue;
+    }
+    const validators = { etag: res.headers.get('etag'), lastModified: res.headers.get('last-modified') };
+    if (res.status === 304) {
+      await res.body?.cancel().catch(() => undefined);
+      return { ok: true, bytes: Buffer.alloc(0), url: current, contentType: null, charset: null, format: null, notModified: true, ...validators };
     }
     if (!res.ok) {
       await res.body?.cancel().catch(() => undefined);
@@ -143,7 +173,7 @@ export async function fetchUrl(url: string, o: FetchOptions): Promise<Fetched> {
       if (signal.aborted) return timedOut();
       return { ok: false, code: 'E_FETCH', message: `the connection broke while reading: ${reason(e)}` };
     }
-    return { ok: true, bytes: Buffer.concat(chunks), url: current, contentType: type, charset, format: type ? CONTENT_TYPES[type] : null };
+    return { ok: true, bytes: Buffer.concat(chunks), url: current, contentType: type, charset, format: type ? CONTENT_TYPES[type] : null, notModified: false, ...validators };
   }
 }
 
