@@ -2,9 +2,9 @@ import { randomUUID } from 'node:crypto';
 import type { Neo4jConfig } from '../config/config';
 import type { ExtractionResult } from '../model/extraction';
 import { AGGREGATED_MODALITIES, ENTITY_LABELS, EVENT_TYPES } from '../model/ontology';
-import type { EntityLabel, EventType, RelationType } from '../model/ontology';
+import type { EntityLabel, EventType, Modality, RelationType } from '../model/ontology';
 import { Graph, isRetriable, run } from './neo4j';
-import type { Tx } from './neo4j';
+import type { Row, Tx } from './neo4j';
 import * as Q from './queries';
 import { articleRows, mergeEntityRows, rowCount, uniqueArticles } from './rows';
 import type { ArticleRows, EventRow, RelationRow } from './rows';
@@ -162,12 +162,11 @@ export async function writeBatch(tx: Tx, batch: ArticleRows[], ingestedAt: strin
     await run(tx, Q.mergeRelation(type as RelationType), { rows });
   }
   const events: EventRow[] = fresh.flatMap((b) => b.events);
-  if (events.length) await run(tx, Q.MERGE_EVENTS, { rows: events });
-  for (const ev of events) {
-    for (const actor of ev.actors) for (const recipient of ev.recipients) {
-      if (actor !== recipient) pairs.push({ type: ev.type, actor, recipient });
-    }
+  if (events.length) {
+    const written = await run(tx, Q.MERGE_EVENTS, { rows: events, claim });
+    await addAggregates(tx, events, written);
   }
+  // Pairs whose events an earlier version reported: recomputed last, over what is there now.
   await refreshAggregates(tx, pairs);
 
   for (const b of fresh) {
@@ -175,6 +174,45 @@ export async function writeBatch(tx: Tx, batch: ArticleRows[], ingestedAt: strin
     outcomes.set(b.article.id, old ? { articleId: b.article.id, status: 'updated', replaced: old } : { articleId: b.article.id, status: 'added' });
   }
   return batch.map((b) => outcomes.get(b.article.id)!);
+}
+
+/** The aggregate rows of one batch's events: one per (type, actor, recipient), counting each new event once. */
+export function aggregateRows(events: readonly EventRow[], written: readonly Row[]): Map<EventType, AggregateRow[]> {
+  const stored = new Map<string, { created: boolean; modality: string; date: string | null }>();
+  for (const w of written) {
+    const seen = stored.get(String(w.id));
+    stored.set(String(w.id), { created: Boolean(seen?.created) || w.created === true, modality: String(w.modality), date: (w.date as string | null) ?? null });
+  }
+  const counted = new Set<string>();
+  const rows = new Map<string, AggregateRow & { type: EventType }>();
+  for (const ev of events) {
+    const s = stored.get(ev.id);
+    if (!s || !AGGREGATED_MODALITIES.includes(s.modality as Modality)) continue;
+    for (const actor of ev.actors) for (const recipient of ev.recipients) {
+      if (actor === recipient) continue;
+      const key = `${ev.type}|${actor}|${recipient}`;
+      const row = rows.get(key) ?? { type: ev.type, actor, recipient, added: 0, articles: [], firstDate: null, lastDate: null };
+      if (s.created && !counted.has(`${key}|${ev.id}`)) {
+        counted.add(`${key}|${ev.id}`);
+        row.added++;
+      }
+      if (!row.articles.includes(ev.article)) row.articles.push(ev.article);
+      if (s.date && (row.firstDate === null || s.date < row.firstDate)) row.firstDate = s.date;
+      if (s.date && (row.lastDate === null || s.date > row.lastDate)) row.lastDate = s.date;
+      rows.set(key, row);
+    }
+  }
+  const byType = new Map<EventType, AggregateRow[]>();
+  for (const { type, ...row } of [...rows.values()].sort((a, b) => (a.actor + a.recipient < b.actor + b.recipient ? -1 : 1))) {
+    byType.set(type, [...(byType.get(type) ?? []), row]);
+  }
+  return byType;
+}
+
+interface AggregateRow { actor: string; recipient: string; added: number; articles: string[]; firstDate: string | null; lastDate: string | null }
+
+async function addAggregates(tx: Tx, events: readonly EventRow[], written: readonly Row[]): Promise<void> {
+  for (const [type, rows] of aggregateRows(events, written)) await run(tx, Q.addToAggregate(type), { rows });
 }
 
 async function refreshAggregates(tx: Tx, pairs: Pair[]): Promise<void> {

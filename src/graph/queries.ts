@@ -98,11 +98,15 @@ SET r.count = size(r.articleIds),
 
 // ---------- events ----------
 
+/**
+ * Events and their links. Returns, per row, whether this transaction created the event (`$claim`), and
+ * the event's stored modality and date (the first report's), for the aggregates.
+ */
 export const MERGE_EVENTS = `
 UNWIND $rows AS row
 MATCH (a:Article {id: row.article})
 MERGE (ev:Event {id: row.id})
-ON CREATE SET ev += row.props
+ON CREATE SET ev += row.props, ev.claim = $claim
 MERGE (ev)-[rep:REPORTED_IN]->(a)
 SET rep.quote = row.quote, rep.start = row.start, rep.end = row.end
 WITH ev, row
@@ -120,7 +124,27 @@ CALL (ev, row) {
   WITH ev, row WHERE row.place IS NOT NULL
   MATCH (p:${ENTITY_UMBRELLA} {id: row.place})
   MERGE (ev)-[:OCCURRED_IN]->(p)
-}`;
+}
+RETURN row.id AS id, ev.claim = $claim AS created, ev.modality AS modality, ev.date AS date`;
+
+/**
+ * Adds new events and reports to the aggregated relationship of one event type, one row per pair:
+ * `added` distinct new events, the reporting articles, and the dates. The cost per article does not
+ * grow with the graph; removal and replacement recompute with refreshAggregate.
+ */
+export function addToAggregate(type: EventType): string {
+  const rel = EVENT_TYPES[type].aggregate;
+  return `
+UNWIND $rows AS row
+MATCH (a:${ENTITY_UMBRELLA} {id: row.actor})
+MATCH (b:${ENTITY_UMBRELLA} {id: row.recipient})
+MERGE (a)-[r:${rel}]->(b)
+ON CREATE SET r.count = 0, r.articleIds = []
+SET r.count = r.count + row.added,
+    r.articleIds = r.articleIds + [x IN row.articles WHERE NOT x IN r.articleIds],
+    r.firstDate = CASE WHEN row.firstDate IS NOT NULL AND (r.firstDate IS NULL OR row.firstDate < r.firstDate) THEN row.firstDate ELSE r.firstDate END,
+    r.lastDate = CASE WHEN row.lastDate IS NOT NULL AND (r.lastDate IS NULL OR row.lastDate > r.lastDate) THEN row.lastDate ELSE r.lastDate END`;
+}
 
 /**
  * Recomputes the aggregated actor→recipient relationship of one event type from the Event nodes, so it
