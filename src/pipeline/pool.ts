@@ -43,51 +43,85 @@ function inThreadPool(options: { dataDir?: string }): ExtractPool {
   };
 }
 
-interface Pending { resolve: (r: Extracted) => void }
+interface Job { id: number; input: ArticleInput }
 
-class ThreadPool implements ExtractPool {
-  private readonly workers: Worker[] = [];
-  private readonly pending = new Map<number, Pending>();
-  private readonly idle: Worker[] = [];
-  private readonly queue: { id: number; input: ArticleInput }[] = [];
+/**
+ * Worker threads, started on the first extraction (a re-ingest that skips every article never loads an
+ * extractor per thread). A thread that crashes or exits fails only the article it held and is replaced;
+ * if threads keep dying before finishing any article (a broken install), every waiting article fails
+ * with the reason instead of hanging.
+ */
+export class ThreadPool implements ExtractPool {
+  private readonly workers = new Set<Worker>();
+  private idle: Worker[] = [];
+  private readonly busy = new Map<Worker, number>();
+  private readonly pending = new Map<number, (r: Extracted) => void>();
+  private readonly queue: Job[] = [];
   private nextId = 0;
+  private started = false;
+  private closing = false;
+  private deathsInARow = 0;
 
-  constructor(script: string, readonly size: number, options: { dataDir?: string }) {
-    for (let i = 0; i < size; i++) {
-      const w = new Worker(script, { workerData: options });
-      w.on('message', (msg: { id: number } & Extracted) => {
-        const p = this.pending.get(msg.id);
-        this.pending.delete(msg.id);
-        this.idle.push(w);
-        this.pump();
-        p?.resolve(msg.ok ? { ok: true, result: msg.result } : { ok: false, error: msg.error });
-      });
-      w.on('error', (err) => {
-        for (const [id, p] of this.pending) {
-          p.resolve({ ok: false, error: `extraction worker crashed: ${err.message}` });
-          this.pending.delete(id);
-        }
-      });
-      this.workers.push(w);
+  constructor(private readonly script: string, readonly size: number, private readonly options: { dataDir?: string }) {}
+
+  private spawn(): void {
+    const w = new Worker(this.script, { workerData: this.options });
+    w.on('message', (msg: { id: number } & Extracted) => {
+      this.deathsInARow = 0;
+      this.busy.delete(w);
       this.idle.push(w);
+      this.settle(msg.id, msg.ok ? { ok: true, result: msg.result } : { ok: false, error: msg.error });
+      this.pump();
+    });
+    w.on('error', (err) => this.lost(w, `extraction thread crashed: ${err.message}`));
+    w.on('exit', (code) => this.lost(w, `extraction thread exited with code ${code}`));
+    this.workers.add(w);
+    this.idle.push(w);
+  }
+
+  private settle(id: number, result: Extracted): void {
+    const resolve = this.pending.get(id);
+    this.pending.delete(id);
+    resolve?.(result);
+  }
+
+  private lost(w: Worker, reason: string): void {
+    if (!this.workers.delete(w)) return; // 'error' is followed by 'exit'
+    this.idle = this.idle.filter((x) => x !== w);
+    const id = this.busy.get(w);
+    this.busy.delete(w);
+    if (id !== undefined) this.settle(id, { ok: false, error: reason });
+    if (this.closing) return;
+    if (++this.deathsInARow > 2 * this.size) {
+      for (const job of this.queue.splice(0)) this.settle(job.id, { ok: false, error: reason });
+      if (this.workers.size === 0) this.started = false; // try again on the next call
+      return;
     }
+    this.spawn();
+    this.pump();
   }
 
   private pump(): void {
     while (this.idle.length && this.queue.length) {
       const w = this.idle.pop()!;
       const job = this.queue.shift()!;
+      this.busy.set(w, job.id);
       w.postMessage(job);
     }
   }
 
   extractAll(inputs: readonly ArticleInput[]): Promise<Extracted[]> {
+    if (!this.started && inputs.length > 0) {
+      this.started = true;
+      this.deathsInARow = 0;
+      for (let i = 0; i < this.size; i++) this.spawn();
+    }
     return Promise.all(
       inputs.map(
         (input) =>
           new Promise<Extracted>((resolve) => {
             const id = this.nextId++;
-            this.pending.set(id, { resolve });
+            this.pending.set(id, resolve);
             this.queue.push({ id, input });
             this.pump();
           }),
@@ -96,6 +130,7 @@ class ThreadPool implements ExtractPool {
   }
 
   async close(): Promise<void> {
-    await Promise.all(this.workers.map((w) => w.terminate()));
+    this.closing = true;
+    await Promise.all([...this.workers].map((w) => w.terminate()));
   }
 }
