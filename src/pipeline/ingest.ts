@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { GraphWriter, RunRecord } from '../graph/writer';
-import type { ArticleInput } from '../model/extraction';
+import type { ArticleInput, ExtractionResult } from '../model/extraction';
 import { loadInputs } from '../stages/load';
 import type { LoadOptions } from '../stages/load';
 import type { ExtractPool } from './pool';
@@ -60,11 +60,18 @@ export async function ingest(inputs: readonly string[], o: IngestOptions): Promi
   };
   const window = o.window ?? 256;
   let pending: ArticleInput[] = [];
+  // Window N is written while window N+1 is read and extracted, so the extraction threads and Neo4j
+  // work at the same time; at most two windows are in memory.
+  let writing: Promise<void> = Promise.resolve();
 
   const flush = async () => {
     const batch = pending;
     pending = [];
-    if (batch.length) await processWindow(batch, o, s);
+    if (!batch.length) return;
+    const extracted = await extractWindow(batch, o, s);
+    await writing;
+    writing = writeWindow(extracted, o, s);
+    writing.catch(() => undefined); // awaited before the next write and at the end
   };
 
   for await (const item of loadInputs(inputs, o.load)) {
@@ -79,6 +86,7 @@ export async function ingest(inputs: readonly string[], o: IngestOptions): Promi
     if (pending.length >= window) await flush();
   }
   await flush();
+  await writing;
 
   const ended = new Date();
   s.endedAt = ended.toISOString();
@@ -104,7 +112,10 @@ function fail(s: IngestSummary, f: Failure): void {
   s.failures.push(f);
 }
 
-async function processWindow(batch: ArticleInput[], o: IngestOptions, s: IngestSummary): Promise<void> {
+interface Extracted { result: ExtractionResult; origin: string }
+
+/** Skips what the graph already holds, and extracts the rest. */
+async function extractWindow(batch: ArticleInput[], o: IngestOptions, s: IngestSummary): Promise<Extracted[]> {
   let todo = batch;
   if (o.idOf) {
     const ids = batch.map((b) => o.idOf!(b));
@@ -119,9 +130,9 @@ async function processWindow(batch: ArticleInput[], o: IngestOptions, s: IngestS
     s.articles.skipped += skipped;
     if (skipped) o.onProgress?.(skipped, '');
   }
-  if (todo.length === 0) return;
+  if (todo.length === 0) return [];
   const extracted = await o.pool.extractAll(todo);
-  const results = [];
+  const results: Extracted[] = [];
   for (let i = 0; i < extracted.length; i++) {
     const e = extracted[i];
     if (e.ok) results.push({ result: e.result, origin: todo[i].origin ?? '?' });
@@ -130,6 +141,11 @@ async function processWindow(batch: ArticleInput[], o: IngestOptions, s: IngestS
       o.onProgress?.(1, '');
     }
   }
+  return results;
+}
+
+async function writeWindow(results: Extracted[], o: IngestOptions, s: IngestSummary): Promise<void> {
+  if (results.length === 0) return;
   const outcomes = await o.writer.writeArticles(results.map((r) => r.result));
   const originOf = new Map(results.map((r) => [r.result.article.id, r.origin]));
   for (const out of outcomes) {
