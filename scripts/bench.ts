@@ -13,7 +13,7 @@
  *  - peak resident memory of the bench process (with its worker threads) and of each ingest process;
  *    the Neo4j JVM is reported separately.
  * Without NEO4J_URI it starts a dedicated Neo4j on ports 37687/37474 with a fresh data folder in
- * .neo4j-bench/ and stops it at the end. With NEO4J_URI it refuses unless --allow-existing: the bench
+ * .neo4j-bench/, and stops it and deletes the folder at the end (unless --keep-neo4j). With NEO4J_URI it refuses unless --allow-existing: the bench
  * deletes nothing but adds thousands of generated articles to that database.
  */
 import { spawn, spawnSync } from 'node:child_process';
@@ -101,7 +101,7 @@ function parseArgs(argv: string[]): Opts {
     .option('--check', 'exit 2 when a target is missed')
     .option('--bolt-port <n>', 'Bolt port of the dedicated Neo4j', wholeNumber('--bolt-port'), BENCH_NEO4J.bolt)
     .option('--http-port <n>', 'HTTP (Browser) port of the dedicated Neo4j', wholeNumber('--http-port'), BENCH_NEO4J.http)
-    .option('--keep-neo4j', 'leave the dedicated Neo4j running at the end (stop it with NEO4J_LOCAL_HOME=.neo4j-bench npm run neo4j:stop)')
+    .option('--keep-neo4j', 'leave the dedicated Neo4j running with its data at the end (stop it with NEO4J_LOCAL_HOME=.neo4j-bench npm run neo4j:stop)')
     .helpOption('-h, --help', 'show this help');
   program.parse(argv);
   const o = program.opts<Opts & { skipIngest?: boolean; skipBaseline?: boolean }>();
@@ -294,6 +294,8 @@ async function neo4jFor(opts: Opts, root: string): Promise<Neo4jTarget> {
       if (stopped || opts.keepNeo4j) return;
       stopped = true;
       await launcher.stop(env, { quiet: true });
+      // Its transaction logs alone reach gigabytes over a full run: nothing is left behind.
+      rmSync(s.home, { recursive: true, force: true });
     },
   };
 }
