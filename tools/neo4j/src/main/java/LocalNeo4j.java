@@ -34,6 +34,9 @@ public class LocalNeo4j {
         Files.writeString(conf, String.join("\n",
                 "dbms.usage_report.enabled=false",
                 "server.logs.debug.enabled=false",
+                // Transaction logs are kept for recovery and backups; a local database needs little of them
+                // (a 10k-article ingest otherwise leaves gigabytes behind).
+                "db.tx_log.rotation.retention_policy=" + env("NEO4J_LOCAL_TX_LOG_RETENTION", "512M size"),
                 "browser.remote_content_hostname_whitelist=" + env("NEO4J_BROWSER_ALLOWLIST", "localhost,guides.neo4j.com"),
                 "browser.post_connect_cmd=" + env("NEO4J_BROWSER_POST_CONNECT_CMD", ""),
                 ""));
