@@ -1,7 +1,7 @@
 import type { ArticleDoc, DateMention, DocEvent, Mention, Sentence, Token } from '../../model/doc';
 import type { Modality } from '../../model/ontology';
 import type { FrameEntry, Resources, TriggerEntry } from '../../pipeline/resources';
-import { entityId, entityType, isBe, mentionIndex } from '../shared';
+import { entityId, entityType, isBe, mentionIndex } from '../mention-index';
 
 /**
  * Events: triggers from the lexicon (lemma sequences, small gaps allowed), actors and recipients from

@@ -2,7 +2,7 @@ import type { ArticleDoc, DocRelation, Mention, Sentence, TitleSpan } from '../.
 import { RELATION_TYPES, type RelationType } from '../../model/ontology';
 import { institutionKey, normaliseName } from '../../model/keys';
 import type { Resources } from '../../pipeline/resources';
-import { entityId, entityType, isBe, mentionIndex, sentenceMentions } from '../shared';
+import { entityId, entityType, isBe, mentionIndex, sentenceMentions } from '../mention-index';
 
 /**
  * Static relations with their evidence sentence: titles in front of names ("US Secretary of State Rex
