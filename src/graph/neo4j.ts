@@ -75,8 +75,7 @@ export function isRetriable(err: unknown): boolean {
   return TRANSIENT_MESSAGE.test(String(e?.message ?? err));
 }
 
-/** Whether a failed article's reason (a message only) says the write may succeed if tried again. */
-export const isTransientMessage = (message: string): boolean => TRANSIENT_MESSAGE.test(message);
+
 
 export function isConnectionFailure(err: unknown): boolean {
   const code = (err as { code?: string })?.code ?? '';
@@ -105,21 +104,20 @@ export class Graph {
     return new Graph(driver, c);
   }
 
-  async write<T>(work: (tx: Tx) => Promise<T>): Promise<T> {
-    const session = this.driver.session({ database: this.config.database, defaultAccessMode: neo4j.session.WRITE });
-    try {
-      return await session.executeWrite(work);
-    } catch (err) {
-      throw wrap(err, this.config);
-    } finally {
-      await session.close();
-    }
+  write<T>(work: (tx: Tx) => Promise<T>): Promise<T> {
+    return this.transact('write', work);
   }
 
-  async read<T>(work: (tx: Tx) => Promise<T>): Promise<T> {
-    const session = this.driver.session({ database: this.config.database, defaultAccessMode: neo4j.session.READ });
+  read<T>(work: (tx: Tx) => Promise<T>): Promise<T> {
+    return this.transact('read', work);
+  }
+
+  /** A managed transaction in a fresh session; driver failures come out as newsgraph errors. */
+  private async transact<T>(mode: 'read' | 'write', work: (tx: Tx) => Promise<T>): Promise<T> {
+    const accessMode = mode === 'write' ? neo4j.session.WRITE : neo4j.session.READ;
+    const session = this.driver.session({ database: this.config.database, defaultAccessMode: accessMode });
     try {
-      return await session.executeRead(work);
+      return await (mode === 'write' ? session.executeWrite(work) : session.executeRead(work));
     } catch (err) {
       throw wrap(err, this.config);
     } finally {
@@ -128,8 +126,7 @@ export class Graph {
   }
 
   async query(cypher: string, params: Record<string, unknown> = {}, mode: 'read' | 'write' = 'read'): Promise<Row[]> {
-    const work = (tx: Tx) => run(tx, cypher, params);
-    return mode === 'read' ? this.read(work) : this.write(work);
+    return this.transact(mode, (tx) => run(tx, cypher, params));
   }
 
   async close(): Promise<void> {
