@@ -18,7 +18,7 @@ export function backoffDelay(attempt: number, o: BackoffOptions = {}): number {
 }
 
 /** What counts as a passing failure is the graph layer's knowledge; the worker retries on it. */
-export { isRetriable, isTransientMessage } from '../graph/neo4j';
+export { isRetriable } from '../graph/neo4j';
 
 /** Resolves after `ms`, or at once when `wake` is called (sleeps are woken on shutdown). */
 export class Sleeper {

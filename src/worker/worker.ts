@@ -6,7 +6,7 @@ import { articleIdOf } from '../pipeline/article-id';
 import type { Failure } from '../pipeline/ingest';
 import type { ExtractPool } from '../pipeline/pool';
 import type { LoadedItem } from '../stages/load';
-import { backoffDelay, isRetriable, isTransientMessage, Sleeper } from './backoff';
+import { backoffDelay, isRetriable, Sleeper } from './backoff';
 import type { BackoffOptions } from './backoff';
 import { Channel } from './channel';
 import { loadJob } from './load-job';
@@ -66,8 +66,6 @@ export interface WorkerOptions {
   maxBytes: number;
   fetchTimeoutMs?: number;
   retry?: BackoffOptions;
-  /** Times a chunk's articles that failed for a passing reason are written again. */
-  writeRetries?: number;
 }
 
 export interface WorkerDeps {
@@ -498,28 +496,22 @@ export class IngestWorker {
       if (p.early?.status === 'skipped') this.record(p, 'skipped', 0);
       else if (p.early?.status === 'failed') this.record(p, 'failed', 0, p.early.failure);
     }
-    let pending = chunk.pieces.filter((p) => p.result && !p.early);
-    for (let attempt = 0; pending.length > 0; attempt++) {
-      const t = now();
-      const outcomes = await this.retrying('write', () => this.deps.writer.writeArticles(pending.map((p) => p.result!)));
-      const writeMs = round(now() - t);
-      const byId = new Map(outcomes.map((o) => [o.articleId, o]));
-      const retry: Piece[] = [];
-      const first = new Set<string>();
-      for (const p of pending) {
-        const out = byId.get(p.articleId!);
-        const dup = first.has(p.articleId!);
-        first.add(p.articleId!);
-        if (!out || dup) this.record(p, 'skipped', writeMs);
-        else if (out.status !== 'failed') this.record(p, out.status, writeMs);
-        else if (isTransientMessage(out.error ?? '') && attempt < (this.o.writeRetries ?? 5) && !this.abandoned) retry.push(p);
-        else this.record(p, 'failed', writeMs, { origin: originOf(p), code: 'E_WRITE', message: out.error ?? 'write failed' });
-      }
-      pending = retry;
-      if (retry.length) {
-        this.log.warn({ event: 'write-retry', articles: retry.length, attempt }, 'some articles failed to write for a passing reason; writing them again');
-        await this.backoffSleeper.sleep(backoffDelay(attempt, this.o.retry));
-      }
+    // Passing Neo4j failures are thrown by the writer (nothing written) and retried by `retrying`; an
+    // article the writer reports as failed failed for a reason of its own.
+    const pending = chunk.pieces.filter((p) => p.result && !p.early);
+    if (pending.length === 0) return;
+    const t = now();
+    const outcomes = await this.retrying('write', () => this.deps.writer.writeArticles(pending.map((p) => p.result!)));
+    const writeMs = round(now() - t);
+    const byId = new Map(outcomes.map((o) => [o.articleId, o]));
+    const first = new Set<string>();
+    for (const p of pending) {
+      const out = byId.get(p.articleId!);
+      const dup = first.has(p.articleId!);
+      first.add(p.articleId!);
+      if (!out || dup) this.record(p, 'skipped', writeMs);
+      else if (out.status !== 'failed') this.record(p, out.status, writeMs);
+      else this.record(p, 'failed', writeMs, { origin: originOf(p), code: 'E_WRITE', message: out.error ?? 'write failed' });
     }
   }
 

@@ -1,6 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { MemoryWriter } from '../../src/graph/memory-writer';
+import { TransientGraphError } from '../../src/graph/neo4j';
 import type { ArticleOutcome, GraphWriter } from '../../src/graph/writer';
 import type { ExtractionResult } from '../../src/model/extraction';
 import { ConnectionError } from '../../src/pipeline/errors';
@@ -33,11 +34,15 @@ class SpyWriter implements GraphWriter {
       this.failNext--;
       throw new ConnectionError('lost Neo4j at bolt://test: connection refused');
     }
+    // Like the Neo4j writer: a passing failure (a deadlock past the driver's retries) writes nothing and is thrown.
     const flaky = results.filter((r) => this.transientFor.has(r.article.id));
-    for (const r of flaky) this.transientFor.delete(r.article.id);
-    const outcomes = await this.inner.writeArticles(results.filter((r) => !flaky.includes(r)));
+    if (flaky.length) {
+      for (const r of flaky) this.transientFor.delete(r.article.id);
+      throw new TransientGraphError('Neo.TransientError.Transaction.DeadlockDetected: try again');
+    }
+    const outcomes = await this.inner.writeArticles(results);
     this.batches.push(results.map((r) => results.indexOf(r)));
-    return [...outcomes, ...flaky.map((r) => ({ articleId: r.article.id, status: 'failed' as const, error: 'Neo.TransientError.Transaction.DeadlockDetected: try again' }))];
+    return outcomes;
   }
   removeArticle(ref: string) {
     return this.inner.removeArticle(ref);
