@@ -2,34 +2,49 @@ import { randomUUID } from 'node:crypto';
 import type { Neo4jConfig } from '../config/config';
 import type { ExtractionResult } from '../model/extraction';
 import { AGGREGATED_MODALITIES, ENTITY_LABELS, EVENT_TYPES } from '../model/ontology';
-import type { EntityLabel, EventType, Modality, RelationType } from '../model/ontology';
+import type { EntityLabel, EventType, Modality } from '../model/ontology';
 import { Graph, isRetriable, run } from './neo4j';
 import type { Row, Tx } from './neo4j';
 import * as Q from './queries';
-import { articleRows, mergeEntityRows, rowCount, uniqueArticles } from './rows';
-import type { ArticleRows, EventRow, RelationRow } from './rows';
+import { articleRows, EVIDENCE_PER_RELATION, mergeEntityRows, relationUpdates, rowCount, uniqueArticles } from './rows';
+import type { ArticleRows, EventRow } from './rows';
 import type { ArticleOutcome, GraphStats, GraphWriter, RunRecord } from './writer';
 
 export interface Neo4jWriterOptions {
   extractorVersion: string;
-  /** Rows per write transaction (articles are never split across transactions). */
+  /** Rows per `UNWIND` statement (default 1,000). */
   batchSize?: number;
+  /**
+   * Rows per write transaction (default 25 statements' worth: a window of a few hundred typical
+   * articles). Articles are never split across transactions.
+   */
+  transactionRows?: number;
+  /** Pieces of evidence kept per static relation (default EVIDENCE_PER_RELATION). */
+  evidencePerRelation?: number;
   now?: () => Date;
 }
+
+/** A transaction holds this many statements' worth of rows unless told otherwise. */
+export const STATEMENTS_PER_TRANSACTION = 25;
 
 interface Pair { type: EventType; actor: string; recipient: string }
 
 /**
- * Writes extraction results with `UNWIND $rows … MERGE` on deterministic keys, a batch of articles per
- * managed write transaction (retried on transient errors by the driver). If a batch fails for another
- * reason, its articles are written one by one so that only the bad one fails.
+ * Writes extraction results with `UNWIND $rows … MERGE` on deterministic keys, statements of at most
+ * `batchSize` rows, a batch of whole articles per managed write transaction (retried on transient
+ * errors by the driver). Fewer, larger transactions cost Neo4j much less than many small ones: a
+ * statement's fixed cost is paid per transaction and per event or relation type. If a batch fails for
+ * another reason, its articles are written one by one so that only the bad one fails.
  */
 export class Neo4jWriter implements GraphWriter {
-  private readonly batchSize: number;
+  private readonly limits: Limits;
+  private readonly transactionRows: number;
   private readonly now: () => Date;
 
   constructor(readonly graph: Graph, private readonly options: Neo4jWriterOptions) {
-    this.batchSize = options.batchSize ?? 1000;
+    const batchSize = options.batchSize ?? 1000;
+    this.limits = { batchSize, evidence: options.evidencePerRelation ?? EVIDENCE_PER_RELATION };
+    this.transactionRows = options.transactionRows ?? batchSize * STATEMENTS_PER_TRANSACTION;
     this.now = options.now ?? (() => new Date());
   }
 
@@ -49,7 +64,7 @@ export class Neo4jWriter implements GraphWriter {
     const outcomes: ArticleOutcome[] = [];
     for (const batch of this.batches(planned)) {
       try {
-        outcomes.push(...(await this.graph.write((tx) => writeBatch(tx, batch, ingestedAt))));
+        outcomes.push(...(await this.graph.write((tx) => writeBatch(tx, batch, ingestedAt, this.limits))));
       } catch (err) {
         // Passing failures (Neo4j gone, deadlocks past the driver's retries) are the caller's to retry:
         // nothing was written, and no article is to blame.
@@ -57,7 +72,7 @@ export class Neo4jWriter implements GraphWriter {
         // Otherwise find the bad article by writing one at a time.
         for (const one of batch.length > 1 ? batch : []) {
           try {
-            outcomes.push(...(await this.graph.write((tx) => writeBatch(tx, [one], ingestedAt))));
+            outcomes.push(...(await this.graph.write((tx) => writeBatch(tx, [one], ingestedAt, this.limits))));
           } catch (e) {
             if (isRetriable(e)) throw e;
             outcomes.push({ articleId: one.article.id, status: 'failed', error: messageOf(e) });
@@ -69,13 +84,13 @@ export class Neo4jWriter implements GraphWriter {
     return outcomes;
   }
 
-  /** Groups articles into batches of about `batchSize` rows; an article is never split. */
+  /** Groups articles into transactions of about `transactionRows` rows; an article is never split. */
   private *batches(planned: ArticleRows[]): Generator<ArticleRows[]> {
     let batch: ArticleRows[] = [];
     let rows = 0;
     for (const p of planned) {
       const n = rowCount(p);
-      if (batch.length > 0 && rows + n > this.batchSize) {
+      if (batch.length > 0 && rows + n > this.transactionRows) {
         yield batch;
         batch = [];
         rows = 0;
@@ -124,11 +139,21 @@ function dropZeros(m: Record<string, number>): Record<string, number> {
   return Object.fromEntries(Object.entries(m).filter(([, n]) => n > 0));
 }
 
+/** Runs a statement over `rows` in chunks of at most `size` rows, in order; returns all result rows. */
+async function runRows(tx: Tx, cypher: string, rows: readonly unknown[], size: number, params: Record<string, unknown> = {}): Promise<Row[]> {
+  const out: Row[] = [];
+  for (let i = 0; i < rows.length; i += size) out.push(...(await run(tx, cypher, { ...params, rows: rows.slice(i, i + size) })));
+  return out;
+}
+
+interface Limits { batchSize: number; evidence: number }
+
 /** One transaction: claim the articles, replace earlier versions, then write every fact of the new ones. */
-export async function writeBatch(tx: Tx, batch: ArticleRows[], ingestedAt: string): Promise<ArticleOutcome[]> {
+export async function writeBatch(tx: Tx, batch: ArticleRows[], ingestedAt: string, limits: Limits): Promise<ArticleOutcome[]> {
+  const size = limits.batchSize;
   const claim = randomUUID();
   const sorted = [...batch].sort((a, b) => (a.article.id < b.article.id ? -1 : a.article.id > b.article.id ? 1 : 0));
-  const claimed = await run(tx, Q.MERGE_ARTICLES, { rows: sorted.map((b) => ({ id: b.article.id, props: b.article.props })), claim });
+  const claimed = await runRows(tx, Q.MERGE_ARTICLES, sorted.map((b) => ({ id: b.article.id, props: b.article.props })), size, { claim });
   const created = new Set(claimed.filter((r) => r.created === true).map((r) => String(r.id)));
   const fresh = sorted.filter((b) => created.has(b.article.id));
   const outcomes = new Map<string, ArticleOutcome>();
@@ -136,9 +161,7 @@ export async function writeBatch(tx: Tx, batch: ArticleRows[], ingestedAt: strin
   if (fresh.length === 0) return batch.map((b) => outcomes.get(b.article.id)!);
 
   const pairs: Pair[] = [];
-  const previous = await run(tx, Q.FIND_PREVIOUS_VERSIONS, {
-    rows: fresh.map((b) => ({ id: b.article.id, externalId: b.article.externalId, url: b.article.url })),
-  });
+  const previous = await runRows(tx, Q.FIND_PREVIOUS_VERSIONS, fresh.map((b) => ({ id: b.article.id, externalId: b.article.externalId, url: b.article.url })), size);
   const replaced = new Map<string, string[]>();
   for (const r of previous) {
     const list = replaced.get(String(r.id)) ?? [];
@@ -152,20 +175,15 @@ export async function writeBatch(tx: Tx, batch: ArticleRows[], ingestedAt: strin
   const params = { now: ingestedAt };
   for (const label of ENTITY_LABELS) {
     const rows = mergeEntityRows(fresh.flatMap((b) => b.entities.filter((e) => e.label === label)));
-    if (rows.length) await run(tx, Q.mergeEntities(label as EntityLabel), { ...params, rows });
+    await runRows(tx, Q.mergeEntities(label as EntityLabel), rows, size, params);
   }
-  const mentions = fresh.flatMap((b) => b.mentions);
-  if (mentions.length) await run(tx, Q.MERGE_MENTIONS, { rows: mentions });
-
-  const relations = fresh.flatMap((b) => b.relations);
-  for (const [type, rows] of groupBy(relations, (r: RelationRow) => r.type)) {
-    await run(tx, Q.mergeRelation(type as RelationType), { rows });
+  await runRows(tx, Q.MERGE_MENTIONS, fresh.flatMap((b) => b.mentions), size);
+  for (const [type, rows] of relationUpdates(fresh.flatMap((b) => b.relations), limits.evidence)) {
+    await runRows(tx, Q.mergeRelation(type), rows, size, { keep: limits.evidence });
   }
   const events: EventRow[] = fresh.flatMap((b) => b.events);
-  if (events.length) {
-    const written = await run(tx, Q.MERGE_EVENTS, { rows: events, claim });
-    await addAggregates(tx, events, written);
-  }
+  const written = await runRows(tx, Q.MERGE_EVENTS, events, size, { claim });
+  for (const [type, rows] of aggregateRows(events, written)) await runRows(tx, Q.addToAggregate(type), rows, size);
   // Pairs whose events an earlier version reported: recomputed last, over what is there now.
   await refreshAggregates(tx, pairs);
 
@@ -210,10 +228,6 @@ export function aggregateRows(events: readonly EventRow[], written: readonly Row
 }
 
 interface AggregateRow { actor: string; recipient: string; added: number; articles: string[]; firstDate: string | null; lastDate: string | null }
-
-async function addAggregates(tx: Tx, events: readonly EventRow[], written: readonly Row[]): Promise<void> {
-  for (const [type, rows] of aggregateRows(events, written)) await run(tx, Q.addToAggregate(type), { rows });
-}
 
 async function refreshAggregates(tx: Tx, pairs: Pair[]): Promise<void> {
   for (const [type, list] of groupBy(uniqueBy(pairs, (p) => `${p.type}|${p.actor}|${p.recipient}`), (p: Pair) => p.type)) {

@@ -74,6 +74,13 @@ SET m.count = row.count, m.first = row.first, m.aliases = row.aliases`;
 
 // ---------- static relations ----------
 
+/**
+ * Adds a batch's support to static relations, one row per relation (see relationUpdates in rows.ts):
+ * every new article joins `articleIds`, and the evidence lists (`quotes`, `starts`, `ends`,
+ * `evidenceArticleIds`, `seenDates`, parallel) keep the EVIDENCE_PER_RELATION earliest pieces of
+ * evidence of all that was ever written, whatever the order of the writes. The first SET reads the
+ * relationship, so Neo4j locks it before anything else is read (no lost update between writers).
+ */
 export function mergeRelation(type: RelationType): string {
   const identity = relationIdentity(type)
     .map((k) => `${k}: row.identity.${k}`)
@@ -83,17 +90,27 @@ UNWIND $rows AS row
 MATCH (s:${ENTITY_UMBRELLA} {id: row.source})
 MATCH (t:${ENTITY_UMBRELLA} {id: row.target})
 MERGE (s)-[r:${type}${identity ? ` {${identity}}` : ''}]->(t)
-ON CREATE SET r.articleIds = [], r.quotes = [], r.starts = [], r.ends = [], r.evidenceArticleIds = [], r.seenDates = []
-SET r.evidenceArticleIds = r.evidenceArticleIds + row.article,
-    r.quotes = r.quotes + row.quote,
-    r.starts = r.starts + row.start,
-    r.ends = r.ends + row.end,
-    r.seenDates = r.seenDates + coalesce(row.seen, ''),
-    r.articleIds = CASE WHEN row.article IN r.articleIds THEN r.articleIds ELSE r.articleIds + row.article END,
+ON CREATE SET r.articleIds = [], r.quotes = [], r.starts = [], r.ends = [], r.evidenceArticleIds = [], r.seenDates = [], r.count = 0
+SET r.count = r.count
+WITH r, row, [x IN row.articles WHERE NOT x IN r.articleIds] AS added
+WHERE size(added) > 0
+WITH r, row, added, COLLECT {
+  UNWIND [i IN range(0, size(r.quotes) - 1) | {seen: r.seenDates[i], article: r.evidenceArticleIds[i], start: r.starts[i], end: r.ends[i], quote: r.quotes[i]}]
+    + [e IN row.evidence WHERE e.article IN added] AS e
+  WITH e ORDER BY e.seen, e.article, e.start, e.end
+  LIMIT $keep
+  RETURN e
+} AS kept
+SET r.articleIds = r.articleIds + added,
+    r.quotes = [e IN kept | e.quote],
+    r.starts = [e IN kept | e.start],
+    r.ends = [e IN kept | e.end],
+    r.evidenceArticleIds = [e IN kept | e.article],
+    r.seenDates = [e IN kept | e.seen],
+    r.firstSeen = CASE WHEN r.firstSeen IS NULL OR row.firstSeen < r.firstSeen THEN row.firstSeen ELSE r.firstSeen END,
+    r.lastSeen = CASE WHEN r.lastSeen IS NULL OR row.lastSeen > r.lastSeen THEN row.lastSeen ELSE r.lastSeen END,
     r.confidence = CASE WHEN r.confidence IS NULL OR row.confidence > r.confidence THEN row.confidence ELSE r.confidence END
-SET r.count = size(r.articleIds),
-    r.firstSeen = reduce(m = null, d IN r.seenDates | CASE WHEN d <> '' AND (m IS NULL OR d < m) THEN d ELSE m END),
-    r.lastSeen = reduce(m = null, d IN r.seenDates | CASE WHEN d <> '' AND (m IS NULL OR d > m) THEN d ELSE m END)`;
+SET r.count = size(r.articleIds)`;
 }
 
 // ---------- events ----------
@@ -188,21 +205,29 @@ WITH DISTINCT ev
 WHERE NOT (ev)-[:REPORTED_IN]->()
 DETACH DELETE ev`;
 
-/** Takes the article's evidence out of static relations; a relation only it supported goes. */
+/**
+ * Takes the article out of static relations: out of `articleIds` and the kept evidence, with `count`,
+ * `firstSeen` and `lastSeen` recomputed from the articles that remain; a relation only it supported
+ * goes. Evidence of other articles that the cap had left out does not come back.
+ */
 export const REMOVE_ARTICLE_RELATION_EVIDENCE = `
 MATCH (:Article {id: $id})-[:MENTIONS]->(e:${ENTITY_UMBRELLA})-[r]->(:${ENTITY_UMBRELLA})
 WHERE type(r) IN $types AND $id IN r.articleIds
 WITH DISTINCT r
-WITH r, [i IN range(0, size(r.evidenceArticleIds) - 1) WHERE r.evidenceArticleIds[i] <> $id] AS keep
+SET r.articleIds = [x IN r.articleIds WHERE x <> $id]
+WITH r, [i IN range(0, size(r.evidenceArticleIds) - 1) WHERE r.evidenceArticleIds[i] <> $id] AS keep,
+     COLLECT {
+       MATCH (art:Article) WHERE art.id IN r.articleIds
+       RETURN coalesce(art.publishedAt, substring(art.ingestedAt, 0, 10))
+     } AS seen
 SET r.evidenceArticleIds = [i IN keep | r.evidenceArticleIds[i]],
     r.quotes = [i IN keep | r.quotes[i]],
     r.starts = [i IN keep | r.starts[i]],
     r.ends = [i IN keep | r.ends[i]],
     r.seenDates = [i IN keep | r.seenDates[i]],
-    r.articleIds = [x IN r.articleIds WHERE x <> $id]
-SET r.count = size(r.articleIds),
-    r.firstSeen = reduce(m = null, d IN r.seenDates | CASE WHEN d <> '' AND (m IS NULL OR d < m) THEN d ELSE m END),
-    r.lastSeen = reduce(m = null, d IN r.seenDates | CASE WHEN d <> '' AND (m IS NULL OR d > m) THEN d ELSE m END)
+    r.count = size(r.articleIds),
+    r.firstSeen = reduce(m = null, d IN seen | CASE WHEN m IS NULL OR d < m THEN d ELSE m END),
+    r.lastSeen = reduce(m = null, d IN seen | CASE WHEN m IS NULL OR d > m THEN d ELSE m END)
 WITH r WHERE size(r.articleIds) = 0
 DELETE r`;
 

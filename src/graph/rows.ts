@@ -160,6 +160,70 @@ export function uniqueArticles<T extends { article: { id: string } }>(items: rea
   return items.filter((i) => !seen.has(i.article.id) && seen.add(i.article.id) !== undefined);
 }
 
+/**
+ * Quotes kept on one static relation. Every supporting article stays in `articleIds` (so `count`,
+ * `firstSeen`, `lastSeen` and removal are exact), but a relation that thousands of articles repeat
+ * ("the State Department is part of the United States") keeps only its earliest pieces of evidence:
+ * the EVIDENCE_PER_RELATION smallest by (seen date, article id, start). The choice depends only on the
+ * set of evidence, never on the order or batching of writes, so a crashed-and-resumed run or four
+ * concurrent ones store exactly what one run stores.
+ */
+export const EVIDENCE_PER_RELATION = 20;
+
+export interface Evidence { seen: string; article: string; start: number; end: number; quote: string }
+
+/** The order in which evidence is kept: earliest seen first, then article id, then position. */
+export function compareEvidence(a: Evidence, b: Evidence): number {
+  if (a.seen !== b.seen) return a.seen < b.seen ? -1 : 1;
+  if (a.article !== b.article) return a.article < b.article ? -1 : 1;
+  return a.start - b.start || a.end - b.end;
+}
+
+/** One write to a static relation: what a batch of articles adds to it. */
+export interface RelationUpdate {
+  source: string;
+  target: string;
+  identity: Record<string, string>;
+  /** Distinct supporting articles, sorted. */
+  articles: string[];
+  firstSeen: string;
+  lastSeen: string;
+  confidence: number;
+  /** At most EVIDENCE_PER_RELATION, in evidence order. */
+  evidence: Evidence[];
+}
+
+/** Groups a batch's relation rows into one update per relation (type, source, target, identity). */
+export function relationUpdates(rows: readonly RelationRow[], keep = EVIDENCE_PER_RELATION): Map<RelationType, RelationUpdate[]> {
+  const byKey = new Map<string, RelationUpdate & { type: RelationType; key: string }>();
+  for (const r of rows) {
+    const identity = Object.keys(r.identity).sort().map((k) => `${k}=${r.identity[k]}`);
+    const key = [r.source, r.target, ...identity].join('|');
+    const full = `${r.type}|${key}`;
+    const seen = r.seen ?? '';
+    let u = byKey.get(full);
+    if (!u) {
+      u = { type: r.type, key, source: r.source, target: r.target, identity: r.identity, articles: [], firstSeen: seen, lastSeen: seen, confidence: r.confidence, evidence: [] };
+      byKey.set(full, u);
+    }
+    if (!u.articles.includes(r.article)) u.articles.push(r.article);
+    if (seen < u.firstSeen) u.firstSeen = seen;
+    if (seen > u.lastSeen) u.lastSeen = seen;
+    if (r.confidence > u.confidence) u.confidence = r.confidence;
+    u.evidence.push({ seen, article: r.article, start: r.start, end: r.end, quote: r.quote });
+  }
+  const out = new Map<RelationType, RelationUpdate[]>();
+  // Sorted by key, so concurrent writers lock relationships in the same order.
+  for (const { type, key: _key, ...u } of [...byKey.values()].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0))) {
+    u.articles.sort();
+    u.evidence = u.evidence.sort(compareEvidence).slice(0, keep);
+    const list = out.get(type);
+    if (list) list.push(u);
+    else out.set(type, [u]);
+  }
+  return out;
+}
+
 /** Number of rows an article adds to a write batch (for sizing batches). */
 export function rowCount(r: ArticleRows): number {
   return 1 + r.entities.length + r.mentions.length + r.relations.length + r.events.length * 3;

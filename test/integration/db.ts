@@ -62,7 +62,7 @@ export async function counts(g: Graph): Promise<Record<string, number>> {
 
 /**
  * A fingerprint of the whole graph (but the run ledger and timestamps): every node with its labels and
- * aliases, every relationship with its endpoints, counts and evidence sizes. Equal fingerprints mean
+ * aliases, every relationship with its endpoints, counts, dates and kept evidence. Equal fingerprints mean
  * the same graph, duplicates included.
  */
 export async function fingerprint(g: Graph): Promise<string[]> {
@@ -72,11 +72,13 @@ export async function fingerprint(g: Graph): Promise<string[]> {
   const rels = await g.query(`
     MATCH (a)-[r]->(b)
     RETURN type(r) AS type, a.id AS from, b.id AS to, r.count AS count, r.title AS title,
-           size(coalesce(r.quotes, [])) AS quotes, r.articleIds AS articleIds, r.quote AS quote`);
+           r.quotes AS quotes, r.evidenceArticleIds AS evidence, r.firstSeen AS firstSeen, r.lastSeen AS lastSeen,
+           r.articleIds AS articleIds, r.quote AS quote`);
   const norm = (v: unknown) => (Array.isArray(v) ? [...v].sort() : v);
   return [
     ...nodes.map((n) => JSON.stringify([n.id, norm(n.labels), norm(n.aliases)])),
-    ...rels.map((r) => JSON.stringify([r.type, r.from, r.to, r.count, r.title, r.quotes, norm(r.articleIds), r.quote])),
+    // Evidence lists keep their order: it is part of what a run must reproduce.
+    ...rels.map((r) => JSON.stringify([r.type, r.from, r.to, r.count, r.title, r.quotes, r.evidence, r.firstSeen, r.lastSeen, norm(r.articleIds), r.quote])),
   ].sort();
 }
 

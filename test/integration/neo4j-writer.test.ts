@@ -80,6 +80,46 @@ describe('Neo4jWriter against a real Neo4j', () => {
     expect(await w.removeArticle('a2')).toBeNull();
   });
 
+  describe('evidence on a relation that many articles repeat', () => {
+    // Nine articles say the same thing; the relation keeps every article id but only 3 quotes.
+    const many = Array.from({ length: 9 }, (_, i) => fakeResult({
+      text: `Report ${i}: the State Department, part of the United States, spoke.`,
+      publishedAt: `2020-01-${String(10 + ((i * 4) % 9)).padStart(2, '0')}`,
+      entities: [
+        ['institution:state department:USA', 'Institution', 'State Department'],
+        ['state:USA', 'State', 'United States'],
+      ],
+      relations: [['PART_OF', 'institution:state department:USA', 'state:USA']],
+    }));
+    const evidenceOf = async () => (await g.query(`
+      MATCH (:Institution)-[r:PART_OF]->(:State)
+      RETURN r.quotes AS quotes, r.seenDates AS seen, r.evidenceArticleIds AS ids, r.count AS count,
+             r.firstSeen AS firstSeen, r.lastSeen AS lastSeen, size(r.articleIds) AS articles`))[0];
+    const capped = (batchSize: number) => new Neo4jWriter(g, { extractorVersion: 'test', batchSize, transactionRows: batchSize, evidencePerRelation: 3 });
+
+    it('keeps the same earliest quotes whatever the order and batching of the writes', async () => {
+      await capped(1000).writeArticles(many);
+      const once = await evidenceOf();
+      expect(once).toMatchObject({ count: 9, articles: 9, firstSeen: '2020-01-10', lastSeen: '2020-01-18' });
+      expect(once.seen).toEqual(['2020-01-10', '2020-01-11', '2020-01-12']);
+      expect(once.quotes).toEqual(['2020-01-10', '2020-01-11', '2020-01-12'].map((d) => many.find((m) => m.article.publishedAt === d)!.article.title).map((t) => expect.stringContaining(t)));
+      await resetDb(g);
+      const one = capped(3); // one article per transaction, newest first
+      for (const r of [...many].reverse()) await one.writeArticles([r]);
+      expect(await evidenceOf()).toEqual(once);
+    });
+
+    it('takes a removed article out of the evidence and recomputes the dates', async () => {
+      await capped(1000).writeArticles(many);
+      const first = many.find((m) => m.article.publishedAt === '2020-01-10')!;
+      expect(await w.removeArticle(first.article.id)).toBe(first.article.id);
+      const after = await evidenceOf();
+      expect(after).toMatchObject({ count: 8, articles: 8, firstSeen: '2020-01-11', lastSeen: '2020-01-18' });
+      expect(after.seen).toEqual(['2020-01-11', '2020-01-12']);
+      expect(after.ids).not.toContain(first.article.id);
+    });
+  });
+
   it('gives concurrent writers of overlapping articles one copy of everything', async () => {
     const results = SAMPLE.map(fakeResult);
     const writers = [0, 1, 2, 3].map(() => new Neo4jWriter(g, { extractorVersion: 'test', batchSize: 1000 }));

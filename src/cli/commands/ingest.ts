@@ -30,7 +30,7 @@ export function registerIngest(program: Command): void {
     .description('extract articles and load them into Neo4j (idempotent: unchanged articles are skipped, changed ones replace their earlier version)')
     .argument('<inputs...>', INPUTS_ARGUMENT)
     .addOption(new Option('-c, --concurrency <n>', 'extraction threads').argParser(positiveInt('--concurrency')).default(defaultConcurrency(), 'all cores'))
-    .addOption(new Option('-b, --batch-size <n>', 'rows per write transaction').argParser(positiveInt('--batch-size')))
+    .addOption(new Option('-b, --batch-size <n>', 'rows per UNWIND statement (a write transaction holds up to 25 times as many)').argParser(positiveInt('--batch-size')))
     .option('--dry-run', 'extract and plan the writes in memory; touch no database')
     .addOption(formatOption(['table', 'json']));
   addInputOptions(command)

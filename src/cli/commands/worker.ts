@@ -48,7 +48,7 @@ export function registerWorker(program: Command): void {
     .addOption(new Option('-c, --concurrency <n>', 'extraction threads').argParser(positiveInt('--concurrency')).default(defaultConcurrency(), 'all cores'))
     .option('--once', 'drain the inbox, the feeds and the queue, then exit (for cron and CI); exit 2 if a job failed')
     .addOption(new Option('--lease <duration>', 'how long a claimed job stays ours without renewal; a dead worker\'s jobs are taken again after it').argParser(duration('--lease')).default(60_000, '60s'))
-    .addOption(new Option('-b, --batch-size <n>', 'rows per write transaction').argParser(positiveInt('--batch-size')))
+    .addOption(new Option('-b, --batch-size <n>', 'rows per UNWIND statement (a write transaction holds up to 25 times as many)').argParser(positiveInt('--batch-size')))
     .addOption(new Option('--window <n>', 'most articles held in memory at once (backpressure)').argParser(positiveInt('--window')).default(256))
     .addOption(new Option('--poll <duration>', 'how often an idle worker looks at the queue and the inbox').argParser(duration('--poll')).default(2_000, '2s'))
     .addOption(new Option('--stats-interval <duration>', 'how often a stats line is logged').argParser(duration('--stats-interval')).default(60_000, '60s'))

@@ -47,7 +47,14 @@ interface Compiled {
   scripts: (ScriptRow & { re: RegExp })[];
   /** Per script, the languages with word lists, in table order. */
   scored: Map<string, { code: string; words: Set<string> }[]>;
+  /** Per script, each listed word → the positions (in `scored`) of the languages that list it. */
+  wordIndex: Map<string, Map<string, number[]>>;
+  /** The position in `scripts` of the table's Latin script (ASCII letters), or -1. */
+  latin: number;
 }
+
+/** What one character counts as: a letter or not, and the position of its script in the table (-1: none). */
+interface CharClass { letter: boolean; script: number }
 
 let compiled: Compiled | null = null;
 
@@ -55,7 +62,7 @@ function load(): Compiled {
   if (compiled) return compiled;
   const file = path.join(projectRoot(), 'data', 'lexicon', 'languages.json');
   const table = LanguageTableSchema.parse(JSON.parse(readFileSync(file, 'utf8')));
-  const scripts = table.scripts.map((s) => ({ ...s, re: new RegExp(`\\p{Script=${s.script}}`, 'gu') }));
+  const scripts = table.scripts.map((s) => ({ ...s, re: new RegExp(`^\\p{Script=${s.script}}$`, 'u') }));
   const scored = new Map<string, { code: string; words: Set<string> }[]>();
   for (const [code, lang] of Object.entries(table.languages)) {
     if (!lang.script || !lang.words) continue;
@@ -63,8 +70,30 @@ function load(): Compiled {
     list.push({ code, words: new Set(lang.words.map((w) => w.normalize('NFC').toLowerCase())) });
     scored.set(lang.script, list);
   }
-  compiled = { table, scripts, scored };
+  const wordIndex = new Map<string, Map<string, number[]>>();
+  for (const [script, lists] of scored) {
+    const index = new Map<string, number[]>();
+    lists.forEach((l, i) => {
+      for (const w of l.words) index.set(w, [...(index.get(w) ?? []), i]);
+    });
+    wordIndex.set(script, index);
+  }
+  compiled = { table, scripts, scored, wordIndex, latin: scripts.findIndex((s) => s.script === 'Latin') };
   return compiled;
+}
+
+const LETTER = /\p{L}/u;
+const charClasses = new Map<number, CharClass>();
+
+/** Classifies a non-ASCII character once, with the same Unicode properties the table names. */
+function classify(c: Compiled, cp: number): CharClass {
+  let k = charClasses.get(cp);
+  if (!k) {
+    const ch = String.fromCodePoint(cp);
+    k = { letter: LETTER.test(ch), script: c.scripts.findIndex((s) => s.re.test(ch)) };
+    if (charClasses.size < 65_536) charClasses.set(cp, k);
+  }
+  return k;
 }
 
 export function languageName(code: string): string {
@@ -78,17 +107,37 @@ const und = (script: string | null, code = 'und'): Language => ({
 });
 
 export function detectLanguage(text: string): Language {
-  const { table, scripts, scored } = load();
+  const c = load();
+  const { table, scripts } = c;
   const sample = text.slice(0, table.sampleChars);
-  const letters = (sample.match(/\p{L}/gu) ?? []).length;
+  // One pass over the sample: letters, and characters per script (ASCII letters are Latin).
+  const perScript = new Array<number>(scripts.length).fill(0);
+  let letters = 0;
+  for (let i = 0; i < sample.length; i++) {
+    let cp = sample.charCodeAt(i);
+    if (cp < 0x80) {
+      if ((cp >= 65 && cp <= 90) || (cp >= 97 && cp <= 122)) {
+        letters++;
+        if (c.latin >= 0) perScript[c.latin]++;
+      }
+      continue;
+    }
+    if (cp >= 0xd800 && cp <= 0xdbff && i + 1 < sample.length) {
+      cp = sample.codePointAt(i)!;
+      if (cp > 0xffff) i++;
+    }
+    const k = classify(c, cp);
+    if (k.letter) letters++;
+    if (k.script >= 0) perScript[k.script]++;
+  }
   if (letters < table.minLetters) return und(null);
   const counts = new Map<string, number>();
-  for (const s of scripts) counts.set(s.script, (sample.match(s.re) ?? []).length);
+  scripts.forEach((s, i) => counts.set(s.script, perScript[i]));
   let top = scripts[0];
   for (const s of scripts) if (counts.get(s.script)! > counts.get(top.script)!) top = s;
   if (counts.get(top.script)! === 0) return und(null);
 
-  const lists = scored.get(top.script);
+  const lists = c.scored.get(top.script);
   const foreignScript = top.script !== table.languages[table.english]?.script;
   if (!lists) {
     let code = top.language;
@@ -101,16 +150,20 @@ export function detectLanguage(text: string): Language {
 
   const words = sample.toLowerCase().match(/\p{L}[\p{L}\p{M}]*/gu) ?? [];
   const counted = foreignScript ? words : words.filter((w) => w.length > 1);
-  const hits = lists.map((l) => {
-    const seen = new Set<string>();
-    let n = 0;
-    for (const w of counted) {
-      if (!l.words.has(w)) continue;
-      n++;
-      seen.add(w);
+  const index = c.wordIndex.get(top.script)!;
+  const hits = lists.map((l) => ({ code: l.code, n: 0, distinct: 0, seen: new Set<string>() }));
+  for (const w of counted) {
+    const langs = index.get(w);
+    if (!langs) continue;
+    for (const i of langs) {
+      const h = hits[i];
+      h.n++;
+      if (!h.seen.has(w)) {
+        h.seen.add(w);
+        h.distinct++;
+      }
     }
-    return { code: l.code, n, distinct: seen.size };
-  });
+  }
   let best = hits[0];
   for (const h of hits) if (h.n > best.n) best = h;
   const sure =
