@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { ArticleInput, ExtractionResult } from '../model/extraction';
-import { createExtractor } from './extract';
+import type { Extractor } from './extract';
 
 /**
  * Runs extraction on `concurrency` worker threads (each with its own extractor), or in this thread when
@@ -26,14 +26,17 @@ export function createPool(concurrency: number, options: { dataDir?: string } = 
   return new ThreadPool(script, concurrency, options);
 }
 
+/** Extraction in this thread; the extractor (wink-nlp, chrono, the tables) loads on the first article. */
 function inThreadPool(options: { dataDir?: string }): ExtractPool {
-  const extractor = createExtractor(options);
+  let extractor: Extractor | null = null;
   return {
     size: 1,
     async extractAll(inputs) {
+      if (inputs.length && !extractor) extractor = (await import('./extract')).createExtractor(options);
+      const ready = extractor;
       return inputs.map((input) => {
         try {
-          return { ok: true as const, result: extractor.extract(input) };
+          return { ok: true as const, result: ready!.extract(input) };
         } catch (err) {
           return { ok: false as const, error: String((err as Error)?.message ?? err) };
         }

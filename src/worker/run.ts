@@ -7,7 +7,7 @@ import type { Graph } from '../graph/neo4j';
 import { Neo4jWriter } from '../graph/neo4j-writer';
 import { ensureSchema } from '../graph/schema';
 import { articleIdOf } from '../pipeline/article-id';
-import { EXTRACTOR_VERSION } from '../pipeline/extract';
+import { EXTRACTOR_VERSION } from '../pipeline/version';
 import { createPool } from '../pipeline/pool';
 import { backoffDelay, isRetriable } from './backoff';
 import { FeedPoller } from './feeds';

@@ -1,7 +1,6 @@
 import { createWriteStream } from 'node:fs';
 import type { Command } from 'commander';
 import { InvalidArgumentError, Option } from 'commander';
-import { createExtractor } from '../../pipeline/extract';
 import { DEFAULT_MAX_BYTES, DEFAULT_TIMEOUT_MS, loadInputs } from '../../stages/load';
 import type { LoadOptions } from '../../stages/load';
 import { positiveInt } from '../context';
@@ -56,6 +55,8 @@ export function registerExtract(program: Command): void {
     .option('--pretty', 'indent the JSON (one article is then several lines)')
     .addHelpText('after', '\nFailures are reported on stderr, one line each (origin: code: reason); the exit code is then 2.')
     .action(async (inputs: string[], opts: ExtractOpts) => {
+      // Loaded here, not at start-up: wink-nlp's model and chrono are only needed by this command.
+      const { createExtractor } = await import('../../pipeline/extract');
       const extractor = createExtractor();
       const out = opts.out ? createWriteStream(opts.out) : process.stdout;
       let failed = 0;
