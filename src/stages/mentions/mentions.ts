@@ -2,6 +2,7 @@ import type { ArticleDoc, Mention, Sentence, TitleSpan, Token } from '../../mode
 import type { EntityLabel, InstitutionKind, PlaceKind } from '../../model/ontology';
 import type { GazEntry, Resources, TitleEntry } from '../../pipeline/resources';
 import { lexiconPos } from '../segment/nlp';
+import { phraseIds } from './trie';
 
 /**
  * Mentions: gazetteer hits (longest match), shapes of unknown institutions and places, acronyms
@@ -74,12 +75,12 @@ function sentenceMentions(doc: ArticleDoc, res: Resources, s: Sentence): void {
   const T = doc.tokens;
   const a0 = s.tokStart;
   const b0 = s.tokEnd;
-  const keyAt = (i: number): string | null => (i < b0 ? T[i].key : null);
+  const ids = phraseIds(T);
 
   // 1. Titles, honorifics and role words (greedy, longest first).
   const titles: TitleMatch[] = [];
   for (let i = a0; i < b0; i++) {
-    const m = res.titles.matchAll(keyAt, i, b0)[0];
+    const m = res.titles.matchAll(ids, i, b0)[0];
     if (!m) continue;
     const entry = pickTitle(m.values, T, i);
     if (!entry) continue;
@@ -92,7 +93,7 @@ function sentenceMentions(doc: ArticleDoc, res: Resources, s: Sentence): void {
   const surnames = new Map<number, GazEntry[]>();
   for (let i = a0; i < b0; i++) {
     if (!isWord(T[i]) && T[i].pos !== 'PUNCT') continue;
-    const matches = res.gazetteer.matchAll(keyAt, i, b0);
+    const matches = res.gazetteer.matchAll(ids, i, b0);
     let shortest: { b: number; key: string } | null = null;
     for (let mi = matches.length - 1; mi >= 0; mi--) {
       const m = matches[mi];
@@ -378,11 +379,11 @@ function patternCandidates(doc: ArticleDoc, res: Resources, s: Sentence, cands: 
   const T = doc.tokens;
   const a0 = s.tokStart;
   const b0 = s.tokEnd;
-  const keyAt = (i: number): string | null => (i < b0 ? T[i].key : null);
+  const ids = phraseIds(T);
   const stateAt = (i: number): number => {
     // Length of a state name or demonym starting at i (cut off institution names: "US State Department").
     let best = 0;
-    for (const m of res.gazetteer.matchAll(keyAt, i, b0)) {
+    for (const m of res.gazetteer.matchAll(ids, i, b0)) {
       if (m.values.some((e) => e.type === 'State' && (e.role === 'name' || e.role === 'acronym' || e.role === 'demonym') && caseOk(e, T, i, s, res))) best = Math.max(best, m.end - i);
     }
     return best;
@@ -392,7 +393,7 @@ function patternCandidates(doc: ArticleDoc, res: Resources, s: Sentence, cands: 
   for (let i = a0; i < b0; i++) {
     if (!T[i].cap) continue;
     for (const [trie, type] of [[res.orgPrefixes, 'Institution'], [res.placePrefixes, 'Place']] as const) {
-      const m = (trie as typeof res.orgPrefixes).matchAll(keyAt, i, b0)[0];
+      const m = (trie as typeof res.orgPrefixes).matchAll(ids, i, b0)[0];
       if (!m) continue;
       let j = m.end;
       let last = -1;
@@ -618,7 +619,7 @@ function titleText(doc: ArticleDoc, t: TitleMatch): string {
 function possessiveInstitutions(doc: ArticleDoc, res: Resources, s: Sentence, base: number): void {
   const T = doc.tokens;
   const b0 = s.tokEnd;
-  const keyAt = (i: number): string | null => (i < b0 ? T[i].key : null);
+  const ids = phraseIds(T);
   const added: Mention[] = [];
   for (let mi = base; mi < doc.mentions.length; mi++) {
     const owner = doc.mentions[mi];
@@ -628,7 +629,7 @@ function possessiveInstitutions(doc: ArticleDoc, res: Resources, s: Sentence, ba
     const possessive = j < b0 && T[j].key === "'s";
     if (possessive) j++;
     if (!possessive && owner.role !== 'name' && owner.role !== 'acronym' && owner.role !== 'demonym') continue;
-    const m = res.possessiveHeads.matchAll(keyAt, j, b0)[0];
+    const m = res.possessiveHeads.matchAll(ids, j, b0)[0];
     if (!m) continue;
     // "Tehran's military influence": the head word modifies a noun; no institution.
     if (m.end < b0 && !T[m.end - 1].cap && T[m.end].pos === 'NOUN' && !T[m.end].cap) continue;
