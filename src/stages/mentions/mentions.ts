@@ -2,7 +2,7 @@ import type { ArticleDoc, Mention, Sentence, TitleSpan, Token } from '../../mode
 import type { EntityLabel, InstitutionKind, PlaceKind } from '../../model/ontology';
 import type { GazEntry, Resources, TitleEntry } from '../../pipeline/resources';
 import { lexiconPos } from '../segment/nlp';
-import { phraseIds } from './trie';
+import { isUpperAcronym, phraseIds } from './trie';
 
 /**
  * Mentions: gazetteer hits (longest match), shapes of unknown institutions and places, acronyms
@@ -34,11 +34,6 @@ interface TitleMatch {
 
 const MAX_RUN = 12;
 
-function isUpperAcronym(text: string): boolean {
-  const letters = text.replace(/[^\p{L}]/gu, '');
-  return letters.length >= 2 && /\p{Lu}/u.test(letters) && !/\p{Ll}/u.test(letters);
-}
-
 function isWord(t: Token): boolean {
   return t.type === 'word' || t.type === 'abbreviation' || t.type === 'url' || t.type === 'hashtag';
 }
@@ -57,13 +52,9 @@ function caseOk(e: GazEntry, toks: Token[], a: number, s: Sentence, res: Resourc
     return n > 1 || e.type === 'State' || e.type === 'Institution' || e.role === 'capital' || first.pos === 'PROPN' || first.pos === 'NOUN';
   }
   for (let k = 0; k < n; k++) {
-    const p = e.phrase[k].text;
+    const shape = e.phrase[k].shape;
     const t = toks[a + k];
-    if (isUpperAcronym(p) && p.replace(/[^\p{L}]/gu, '').length >= 2) {
-      if (!t.upper) return false;
-    } else if (/^\p{Lu}/u.test(p)) {
-      if (!t.cap) return false;
-    }
+    if (shape === 'acronym' ? !t.upper : shape === 'capitalised' && !t.cap) return false;
   }
   // A single capitalised word that could be an everyday word ("Reading", "Nice") must be a proper noun.
   if (n === 1 && (e.type === 'Place' || e.surname || e.type === 'Person') && first.pos !== 'PROPN' && !first.upper) return false;
@@ -264,7 +255,11 @@ function sentenceMentions(doc: ArticleDoc, res: Resources, s: Sentence): void {
     attachTitles(doc, m, liveTitles, base);
   }
   void sentMentions;
-  doc.mentions.sort((x, y) => x.start - y.start || x.end - y.end);
+  // Earlier sentences' mentions are in order and all before this one's: only the new ones need sorting.
+  if (doc.mentions.length - base > 1) {
+    const added = doc.mentions.splice(base).sort((x, y) => x.start - y.start || x.end - y.end);
+    for (const m of added) doc.mentions.push(m);
+  }
 }
 
 /**
@@ -442,14 +437,22 @@ function patternCandidates(doc: ArticleDoc, res: Resources, s: Sentence, cands: 
   }
 }
 
-const SMALL_INT = /^\d{1,3}$/;
+/** One to three ASCII digits ("2" in "Leeds 2 Chelsea 1"). */
+function isSmallInt(text: string): boolean {
+  if (text.length === 0 || text.length > 3) return false;
+  for (let k = 0; k < text.length; k++) {
+    const c = text.charCodeAt(k);
+    if (c < 48 || c > 57) return false;
+  }
+  return true;
+}
 
 function teamFrames(doc: ArticleDoc, res: Resources, s: Sentence, base: number): void {
   const T = doc.tokens;
   let ints = 0;
   let verb = false;
   for (let i = s.tokStart; i < s.tokEnd; i++) {
-    if (SMALL_INT.test(T[i].text)) ints++;
+    if (isSmallInt(T[i].text)) ints++;
     if (res.cues.teamVerbs.has(T[i].lemma) && T[i].pos === 'VERB') verb = true;
   }
   if (ints < 2 && !verb) return;
@@ -459,7 +462,7 @@ function teamFrames(doc: ArticleDoc, res: Resources, s: Sentence, base: number):
     if (!placeLike) continue;
     const next = m.tokEnd < s.tokEnd ? T[m.tokEnd] : null;
     const prev = m.tokStart > s.tokStart ? T[m.tokStart - 1] : null;
-    const scored = ints >= 2 && next !== null && SMALL_INT.test(next.text);
+    const scored = ints >= 2 && next !== null && isSmallInt(next.text);
     const playing = (next && res.cues.teamVerbs.has(next.lemma) && next.pos === 'VERB') ||
       (prev && verb && (res.cues.teamVerbs.has(prev.lemma) || prev.key === 'against' || prev.key === 'v' || prev.key === 'vs' || prev.key === 'versus'));
     if (!scored && !playing) continue;

@@ -94,6 +94,18 @@ export class TokenTrie<T> {
 export interface PhraseToken {
   text: string;
   key: string;
+  /** How a text token must be written to match: all upper case (an acronym), capitalised, or any way. */
+  shape: 'acronym' | 'capitalised' | 'any';
+}
+
+/** An acronym: at least two letters, all upper case. */
+export function isUpperAcronym(text: string): boolean {
+  const letters = text.replace(/[^\p{L}]/gu, '');
+  return letters.length >= 2 && /\p{Lu}/u.test(letters) && !/\p{Ll}/u.test(letters);
+}
+
+function shapeOf(text: string): PhraseToken['shape'] {
+  return isUpperAcronym(text) ? 'acronym' : /^\p{Lu}/u.test(text) ? 'capitalised' : 'any';
 }
 
 /** Cut many phrases at once (one wink pass over the joined phrases: fast at start-up). */
@@ -122,7 +134,7 @@ export function tokenisePhrases(phrases: readonly string[]): PhraseToken[][] {
     cursor = start + v.length;
     if (v.trim().length === 0) continue;
     while (p + 1 < phrases.length && starts[p + 1] <= start) p++;
-    out[p].push({ text: v, key: tokenKey(v) });
+    out[p].push({ text: v, key: tokenKey(v), shape: shapeOf(v) });
   }
   return out;
 }
