@@ -189,7 +189,8 @@ function findTriggers(ctx: Ctx, s: Sentence): TriggerHit[] {
   const T = doc.tokens;
   const hits: TriggerHit[] = [];
   for (let i = s.tokStart; i < s.tokEnd; i++) {
-    let list = res.triggers.get(T[i].lemma) ?? res.triggers.get(T[i].lower);
+    const t = T[i];
+    let list = res.triggers.get(t.lemma) ?? (t.lower !== t.lemma ? res.triggers.get(t.lower) : undefined);
     // A past tense the tagger took for an adjective after a name ("Shin alleged on Sunday that …").
     let asVerb = false;
     if (!list && T[i].pos === 'ADJ' && T[i].lower.endsWith('ed') && i > s.tokStart && at[i - 1] >= 0 && !(i + 1 < s.tokEnd && (T[i + 1].pos === 'NOUN' || T[i + 1].pos === 'PROPN'))) {
