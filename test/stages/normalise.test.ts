@@ -47,4 +47,12 @@ describe('normalise', () => {
   it('drops zero-width characters', () => {
     expect(normaliseText('a\u200bb\ufeffc').text).toBe('abc');
   });
+
+  it('maps every character of copied runs to itself and grows past the raw length', () => {
+    const plain = normaliseText('Mr Yun met Ms Lee. Then they left.');
+    expect(Array.from(plain.offsets)).toEqual(Array.from({ length: 35 }, (_, i) => i));
+    const { text, offsets } = normaliseText('a\u2026\u2026 b  c');
+    expect(text).toBe('a...... b c');
+    expect(Array.from(offsets)).toEqual([0, 1, 1, 1, 2, 2, 2, 3, 4, 5, 7, 8]);
+  });
 });

@@ -2,6 +2,7 @@ import type { ArticleDoc, DateMention, DocEvent, Mention, Sentence, Token } from
 import type { Modality } from '../../model/ontology';
 import type { FrameEntry, Resources, TriggerEntry } from '../../pipeline/resources';
 import { entityId, entityType, isBe, mentionIndex } from '../mention-index';
+import { phraseIds } from '../mentions/trie';
 
 /**
  * Events: triggers from the lexicon (lemma sequences, small gaps allowed), actors and recipients from
@@ -188,7 +189,8 @@ function findTriggers(ctx: Ctx, s: Sentence): TriggerHit[] {
   const T = doc.tokens;
   const hits: TriggerHit[] = [];
   for (let i = s.tokStart; i < s.tokEnd; i++) {
-    let list = res.triggers.get(T[i].lemma) ?? res.triggers.get(T[i].lower);
+    const t = T[i];
+    let list = res.triggers.get(t.lemma) ?? (t.lower !== t.lemma ? res.triggers.get(t.lower) : undefined);
     // A past tense the tagger took for an adjective after a name ("Shin alleged on Sunday that …").
     let asVerb = false;
     if (!list && T[i].pos === 'ADJ' && T[i].lower.endsWith('ed') && i > s.tokStart && at[i - 1] >= 0 && !(i + 1 < s.tokEnd && (T[i + 1].pos === 'NOUN' || T[i + 1].pos === 'PROPN'))) {
@@ -923,11 +925,11 @@ function isCancel(res: Resources, T: Token[], v: number): boolean {
 function reportingCues(doc: ArticleDoc, res: Resources, s: Sentence): [number, boolean][] {
   const T = doc.tokens;
   const out: [number, boolean][] = [];
-  const keyAt = (x: number): string | null => (x < s.tokEnd ? T[x].key : null);
+  const ids = phraseIds(T);
   for (let j = s.tokStart; j < s.tokEnd; j++) {
     const t = T[j];
     if (res.cues.reportingVerbs.has(t.lemma) && t.pos === 'VERB' && !(t.lemma === 'add' && T[j + 1]?.pos !== 'PUNCT')) out.push([j, false]);
-    else if (res.reportingPhrases.matchAll(keyAt, j, s.tokEnd).length > 0) out.push([j, true]);
+    else if (res.reportingPhrases.matchAll(ids, j, s.tokEnd).length > 0) out.push([j, true]);
   }
   return out;
 }

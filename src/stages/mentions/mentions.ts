@@ -2,6 +2,7 @@ import type { ArticleDoc, Mention, Sentence, TitleSpan, Token } from '../../mode
 import type { EntityLabel, InstitutionKind, PlaceKind } from '../../model/ontology';
 import type { GazEntry, Resources, TitleEntry } from '../../pipeline/resources';
 import { lexiconPos } from '../segment/nlp';
+import { isUpperAcronym, phraseIds } from './trie';
 
 /**
  * Mentions: gazetteer hits (longest match), shapes of unknown institutions and places, acronyms
@@ -33,11 +34,6 @@ interface TitleMatch {
 
 const MAX_RUN = 12;
 
-function isUpperAcronym(text: string): boolean {
-  const letters = text.replace(/[^\p{L}]/gu, '');
-  return letters.length >= 2 && /\p{Lu}/u.test(letters) && !/\p{Ll}/u.test(letters);
-}
-
 function isWord(t: Token): boolean {
   return t.type === 'word' || t.type === 'abbreviation' || t.type === 'url' || t.type === 'hashtag';
 }
@@ -56,13 +52,9 @@ function caseOk(e: GazEntry, toks: Token[], a: number, s: Sentence, res: Resourc
     return n > 1 || e.type === 'State' || e.type === 'Institution' || e.role === 'capital' || first.pos === 'PROPN' || first.pos === 'NOUN';
   }
   for (let k = 0; k < n; k++) {
-    const p = e.phrase[k].text;
+    const shape = e.phrase[k].shape;
     const t = toks[a + k];
-    if (isUpperAcronym(p) && p.replace(/[^\p{L}]/gu, '').length >= 2) {
-      if (!t.upper) return false;
-    } else if (/^\p{Lu}/u.test(p)) {
-      if (!t.cap) return false;
-    }
+    if (shape === 'acronym' ? !t.upper : shape === 'capitalised' && !t.cap) return false;
   }
   // A single capitalised word that could be an everyday word ("Reading", "Nice") must be a proper noun.
   if (n === 1 && (e.type === 'Place' || e.surname || e.type === 'Person') && first.pos !== 'PROPN' && !first.upper) return false;
@@ -74,12 +66,12 @@ function sentenceMentions(doc: ArticleDoc, res: Resources, s: Sentence): void {
   const T = doc.tokens;
   const a0 = s.tokStart;
   const b0 = s.tokEnd;
-  const keyAt = (i: number): string | null => (i < b0 ? T[i].key : null);
+  const ids = phraseIds(T);
 
   // 1. Titles, honorifics and role words (greedy, longest first).
   const titles: TitleMatch[] = [];
   for (let i = a0; i < b0; i++) {
-    const m = res.titles.matchAll(keyAt, i, b0)[0];
+    const m = res.titles.matchAll(ids, i, b0)[0];
     if (!m) continue;
     const entry = pickTitle(m.values, T, i);
     if (!entry) continue;
@@ -92,7 +84,7 @@ function sentenceMentions(doc: ArticleDoc, res: Resources, s: Sentence): void {
   const surnames = new Map<number, GazEntry[]>();
   for (let i = a0; i < b0; i++) {
     if (!isWord(T[i]) && T[i].pos !== 'PUNCT') continue;
-    const matches = res.gazetteer.matchAll(keyAt, i, b0);
+    const matches = res.gazetteer.matchAll(ids, i, b0);
     let shortest: { b: number; key: string } | null = null;
     for (let mi = matches.length - 1; mi >= 0; mi--) {
       const m = matches[mi];
@@ -263,7 +255,11 @@ function sentenceMentions(doc: ArticleDoc, res: Resources, s: Sentence): void {
     attachTitles(doc, m, liveTitles, base);
   }
   void sentMentions;
-  doc.mentions.sort((x, y) => x.start - y.start || x.end - y.end);
+  // Earlier sentences' mentions are in order and all before this one's: only the new ones need sorting.
+  if (doc.mentions.length - base > 1) {
+    const added = doc.mentions.splice(base).sort((x, y) => x.start - y.start || x.end - y.end);
+    for (const m of added) doc.mentions.push(m);
+  }
 }
 
 /**
@@ -378,11 +374,11 @@ function patternCandidates(doc: ArticleDoc, res: Resources, s: Sentence, cands: 
   const T = doc.tokens;
   const a0 = s.tokStart;
   const b0 = s.tokEnd;
-  const keyAt = (i: number): string | null => (i < b0 ? T[i].key : null);
+  const ids = phraseIds(T);
   const stateAt = (i: number): number => {
     // Length of a state name or demonym starting at i (cut off institution names: "US State Department").
     let best = 0;
-    for (const m of res.gazetteer.matchAll(keyAt, i, b0)) {
+    for (const m of res.gazetteer.matchAll(ids, i, b0)) {
       if (m.values.some((e) => e.type === 'State' && (e.role === 'name' || e.role === 'acronym' || e.role === 'demonym') && caseOk(e, T, i, s, res))) best = Math.max(best, m.end - i);
     }
     return best;
@@ -392,7 +388,7 @@ function patternCandidates(doc: ArticleDoc, res: Resources, s: Sentence, cands: 
   for (let i = a0; i < b0; i++) {
     if (!T[i].cap) continue;
     for (const [trie, type] of [[res.orgPrefixes, 'Institution'], [res.placePrefixes, 'Place']] as const) {
-      const m = (trie as typeof res.orgPrefixes).matchAll(keyAt, i, b0)[0];
+      const m = (trie as typeof res.orgPrefixes).matchAll(ids, i, b0)[0];
       if (!m) continue;
       let j = m.end;
       let last = -1;
@@ -441,14 +437,22 @@ function patternCandidates(doc: ArticleDoc, res: Resources, s: Sentence, cands: 
   }
 }
 
-const SMALL_INT = /^\d{1,3}$/;
+/** One to three ASCII digits ("2" in "Leeds 2 Chelsea 1"). */
+function isSmallInt(text: string): boolean {
+  if (text.length === 0 || text.length > 3) return false;
+  for (let k = 0; k < text.length; k++) {
+    const c = text.charCodeAt(k);
+    if (c < 48 || c > 57) return false;
+  }
+  return true;
+}
 
 function teamFrames(doc: ArticleDoc, res: Resources, s: Sentence, base: number): void {
   const T = doc.tokens;
   let ints = 0;
   let verb = false;
   for (let i = s.tokStart; i < s.tokEnd; i++) {
-    if (SMALL_INT.test(T[i].text)) ints++;
+    if (isSmallInt(T[i].text)) ints++;
     if (res.cues.teamVerbs.has(T[i].lemma) && T[i].pos === 'VERB') verb = true;
   }
   if (ints < 2 && !verb) return;
@@ -458,7 +462,7 @@ function teamFrames(doc: ArticleDoc, res: Resources, s: Sentence, base: number):
     if (!placeLike) continue;
     const next = m.tokEnd < s.tokEnd ? T[m.tokEnd] : null;
     const prev = m.tokStart > s.tokStart ? T[m.tokStart - 1] : null;
-    const scored = ints >= 2 && next !== null && SMALL_INT.test(next.text);
+    const scored = ints >= 2 && next !== null && isSmallInt(next.text);
     const playing = (next && res.cues.teamVerbs.has(next.lemma) && next.pos === 'VERB') ||
       (prev && verb && (res.cues.teamVerbs.has(prev.lemma) || prev.key === 'against' || prev.key === 'v' || prev.key === 'vs' || prev.key === 'versus'));
     if (!scored && !playing) continue;
@@ -618,7 +622,7 @@ function titleText(doc: ArticleDoc, t: TitleMatch): string {
 function possessiveInstitutions(doc: ArticleDoc, res: Resources, s: Sentence, base: number): void {
   const T = doc.tokens;
   const b0 = s.tokEnd;
-  const keyAt = (i: number): string | null => (i < b0 ? T[i].key : null);
+  const ids = phraseIds(T);
   const added: Mention[] = [];
   for (let mi = base; mi < doc.mentions.length; mi++) {
     const owner = doc.mentions[mi];
@@ -628,7 +632,7 @@ function possessiveInstitutions(doc: ArticleDoc, res: Resources, s: Sentence, ba
     const possessive = j < b0 && T[j].key === "'s";
     if (possessive) j++;
     if (!possessive && owner.role !== 'name' && owner.role !== 'acronym' && owner.role !== 'demonym') continue;
-    const m = res.possessiveHeads.matchAll(keyAt, j, b0)[0];
+    const m = res.possessiveHeads.matchAll(ids, j, b0)[0];
     if (!m) continue;
     // "Tehran's military influence": the head word modifies a noun; no institution.
     if (m.end < b0 && !T[m.end - 1].cap && T[m.end].pos === 'NOUN' && !T[m.end].cap) continue;

@@ -6,8 +6,46 @@ import { getTokenizer } from '../segment/nlp';
  * Phrases are cut by the same tokeniser as articles, so "Kim Jong-un" and "U.S." match as in text.
  */
 
+/**
+ * Every key that occurs in a phrase of any trie, numbered (one vocabulary per process, shared by all
+ * tries). A document's tokens are looked up once (`phraseIds`) and the tries then walk on numbers: one
+ * string look-up per token instead of one per trie and start position.
+ */
+class PhraseVocabulary {
+  private readonly ids = new Map<string, number>();
+  private readonly memo = new WeakMap<readonly { key: string }[], { ids: Int32Array; known: number }>();
+
+  /** The key's number, added when new. */
+  intern(key: string): number {
+    let id = this.ids.get(key);
+    if (id === undefined) {
+      id = this.ids.size;
+      this.ids.set(key, id);
+    }
+    return id;
+  }
+
+  /** Each token's key number, -1 for a key no phrase has (computed once per token array). */
+  idsOf(tokens: readonly { key: string }[]): Int32Array {
+    const hit = this.memo.get(tokens);
+    // A trie built since (new keys) or tokens added since: count again.
+    if (hit && hit.ids.length === tokens.length && hit.known === this.ids.size) return hit.ids;
+    const ids = new Int32Array(tokens.length);
+    for (let i = 0; i < tokens.length; i++) ids[i] = this.ids.get(tokens[i].key) ?? -1;
+    this.memo.set(tokens, { ids, known: this.ids.size });
+    return ids;
+  }
+}
+
+const VOCABULARY = new PhraseVocabulary();
+
+/** The tokens' key numbers, for `TokenTrie.matchAll` (tokens are looked up once per array). */
+export function phraseIds(tokens: readonly { key: string }[]): Int32Array {
+  return VOCABULARY.idsOf(tokens);
+}
+
 export interface TrieNode<T> {
-  next: Map<string, TrieNode<T>>;
+  next: Map<number, TrieNode<T>>;
   values: T[];
 }
 
@@ -22,10 +60,11 @@ export class TokenTrie<T> {
     if (keys.length === 0) return;
     let node = this.root;
     for (const k of keys) {
-      let n = node.next.get(k);
+      const id = VOCABULARY.intern(k);
+      let n = node.next.get(id);
       if (!n) {
         n = { next: new Map(), values: [] };
-        node.next.set(k, n);
+        node.next.set(id, n);
       }
       node = n;
     }
@@ -33,27 +72,40 @@ export class TokenTrie<T> {
     this.size++;
   }
 
-  /** Every phrase starting at `start`, longest first: [end (exclusive), values]. */
-  matchAll(keys: (i: number) => string | null, start: number, limit: number): { end: number; values: T[] }[] {
+  /**
+   * Every phrase starting at token `start` and ending by `limit`, longest first: [end (exclusive), values].
+   * `ids` are the tokens' key numbers (`phraseIds`).
+   */
+  matchAll(ids: ArrayLike<number>, start: number, limit: number): { end: number; values: T[] }[] {
     if (start >= limit) return NONE;
-    const k0 = keys(start);
-    if (k0 === null || !this.root.next.has(k0)) return NONE;
+    let node = this.root.next.get(ids[start]);
+    if (!node) return NONE;
     const out: { end: number; values: T[] }[] = [];
-    let node: TrieNode<T> | undefined = this.root;
-    for (let i = start; i < limit; i++) {
-      const k = keys(i);
-      if (k === null) break;
-      node = node.next.get(k);
+    for (let i = start + 1; ; i++) {
+      if (node.values.length > 0) out.push({ end: i, values: node.values });
+      if (i >= limit) break;
+      node = node.next.get(ids[i]);
       if (!node) break;
-      if (node.values.length > 0) out.push({ end: i + 1, values: node.values });
     }
-    return out.reverse();
+    return out.length > 1 ? out.reverse() : out;
   }
 }
 
 export interface PhraseToken {
   text: string;
   key: string;
+  /** How a text token must be written to match: all upper case (an acronym), capitalised, or any way. */
+  shape: 'acronym' | 'capitalised' | 'any';
+}
+
+/** An acronym: at least two letters, all upper case. */
+export function isUpperAcronym(text: string): boolean {
+  const letters = text.replace(/[^\p{L}]/gu, '');
+  return letters.length >= 2 && /\p{Lu}/u.test(letters) && !/\p{Ll}/u.test(letters);
+}
+
+function shapeOf(text: string): PhraseToken['shape'] {
+  return isUpperAcronym(text) ? 'acronym' : /^\p{Lu}/u.test(text) ? 'capitalised' : 'any';
 }
 
 /** Cut many phrases at once (one wink pass over the joined phrases: fast at start-up). */
@@ -82,7 +134,7 @@ export function tokenisePhrases(phrases: readonly string[]): PhraseToken[][] {
     cursor = start + v.length;
     if (v.trim().length === 0) continue;
     while (p + 1 < phrases.length && starts[p + 1] <= start) p++;
-    out[p].push({ text: v, key: tokenKey(v) });
+    out[p].push({ text: v, key: tokenKey(v), shape: shapeOf(v) });
   }
   return out;
 }

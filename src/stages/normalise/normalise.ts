@@ -22,29 +22,93 @@ function isSpace(c: number): boolean {
 }
 
 const COMBINING = /\p{M}/u;
+/** No character at or above U+0300 (the first combining mark): NFC leaves such a text as it is. */
+const MAYBE_NOT_NFC = /[\u0300-\uffff]/;
+
+/**
+ * A character copied as it is: not whitespace, a line end, droppable, or one of the characters above
+ * that are replaced. A run of them (single spaces between them included) is copied in one slice.
+ */
+function isPlain(c: number): boolean {
+  if (c < 0x80) return c > 32 && c !== 0x60 && c !== 0x7f;
+  if (c <= 0xa0) return false;
+  if (c < 0x2000) return c !== 0xad && c !== 0xb4 && c !== 0xab && c !== 0xbb && c !== 0x2bc;
+  if (c < 0x2070) return false; // spaces, zero-width characters, dashes, quotes, primes, "…"
+  return c !== 0x2212 && c !== 0x3000 && c !== 0xfeff;
+}
+
+/** The normalised text as it grows: slices of the raw text and replacement strings, with the offset map. */
+class Builder {
+  private parts: string[] = [];
+  private map: Int32Array;
+  length = 0;
+
+  constructor(private readonly raw: string) {
+    this.map = new Int32Array(raw.length + 1);
+  }
+
+  private room(k: number): void {
+    if (this.length + k < this.map.length) return;
+    const bigger = new Int32Array(Math.max(this.map.length * 2, this.length + k + 1));
+    bigger.set(this.map);
+    this.map = bigger;
+  }
+
+  /** raw[from, to) unchanged: each character maps to itself. */
+  copy(from: number, to: number): void {
+    this.room(to - from);
+    this.parts.push(this.raw.slice(from, to));
+    for (let k = from; k < to; k++) this.map[this.length++] = k;
+  }
+
+  /** `s` standing for the raw character at `at`: each of its characters maps there. */
+  put(s: string, at: number): void {
+    this.room(s.length);
+    this.parts.push(s);
+    for (let k = 0; k < s.length; k++) this.map[this.length++] = at;
+  }
+
+  finish(): { text: string; offsets: Int32Array } {
+    const text = this.parts.join('');
+    this.map[this.length] = this.raw.length;
+    return { text, offsets: this.map.length === text.length + 1 ? this.map : this.map.slice(0, text.length + 1) };
+  }
+}
 
 export function normaliseText(raw: string): { text: string; offsets: Int32Array } {
-  const needsNfc = raw.normalize('NFC') !== raw;
-  const out: string[] = [];
-  const map: number[] = [];
+  const needsNfc = MAYBE_NOT_NFC.test(raw) && raw.normalize('NFC') !== raw;
+  const out = new Builder(raw);
   let pendingSpace = -1;
   let newlines = 0;
   let newlineAt = -1;
-  const emit = (s: string, at: number): void => {
+  /** Before text is added: the folded whitespace since the last text (none at the start). */
+  const separate = (): void => {
     if (out.length > 0) {
-      if (newlines > 0) {
-        const n = Math.min(newlines, 2);
-        for (let k = 0; k < n; k++) { out.push('\n'); map.push(newlineAt); }
-      } else if (pendingSpace >= 0) {
-        out.push(' '); map.push(pendingSpace);
-      }
+      if (newlines > 0) out.put(newlines > 1 ? '\n\n' : '\n', newlineAt);
+      else if (pendingSpace >= 0) out.put(' ', pendingSpace);
     }
     newlines = 0; pendingSpace = -1; newlineAt = -1;
-    for (let k = 0; k < s.length; k++) { out.push(s[k]); map.push(at); }
+  };
+  const emit = (s: string, at: number): void => {
+    separate();
+    out.put(s, at);
   };
   const n = raw.length;
   for (let i = 0; i < n; i++) {
     const c = raw.charCodeAt(i);
+    if (!needsNfc && isPlain(c)) {
+      // A run of plain characters, with single spaces between them, is copied as it is.
+      let j = i + 1;
+      for (;;) {
+        if (j < n && isPlain(raw.charCodeAt(j))) j++;
+        else if (j + 1 < n && raw.charCodeAt(j) === 32 && isPlain(raw.charCodeAt(j + 1))) j += 2;
+        else break;
+      }
+      separate();
+      out.copy(i, j);
+      i = j - 1;
+      continue;
+    }
     if (c === 10 || c === 13) {
       if (c === 13 && raw.charCodeAt(i + 1) === 10) i++;
       if (newlines === 0) newlineAt = c === 13 && raw.charCodeAt(i) === 10 ? i - 1 : i;
@@ -77,11 +141,7 @@ export function normaliseText(raw: string): { text: string; offsets: Int32Array 
     }
     emit(ch, i);
   }
-  const text = out.join('');
-  const offsets = new Int32Array(text.length + 1);
-  for (let k = 0; k < map.length; k++) offsets[k] = map[k];
-  offsets[text.length] = n;
-  return { text, offsets };
+  return out.finish();
 }
 
 export function normalise(doc: ArticleDoc): void {

@@ -3,6 +3,7 @@ import { RELATION_TYPES, type RelationType } from '../../model/ontology';
 import { institutionKey, normaliseName } from '../../model/keys';
 import type { Resources } from '../../pipeline/resources';
 import { entityId, entityType, isBe, mentionIndex, sentenceMentions } from '../mention-index';
+import { phraseIds } from '../mentions/trie';
 
 /**
  * Static relations with their evidence sentence: titles in front of names ("US Secretary of State Rex
@@ -169,7 +170,7 @@ interface TitleAt { a: number; b: number; title: string; office: boolean }
 function titleAt(ctx: Ctx, i: number, end: number): TitleAt | null {
   const { doc, res } = ctx;
   const T = doc.tokens;
-  const m = res.titles.matchAll((x) => (x < end ? T[x].key : null), i, end)[0];
+  const m = res.titles.matchAll(phraseIds(T), i, end)[0];
   if (!m) return null;
   const office = m.values.find((v) => v.office);
   const e = office ?? m.values.find((v) => !v.honorific);
@@ -214,7 +215,7 @@ function appositions(ctx: Ctx, s: Sentence, ms: number[]): void {
     // "X, US President-elect Joe Biden's pick": the title belongs to the name after it.
     let nx = t.b;
     for (let guard = 0; guard < 3 && nx < s.tokEnd && at[nx] < 0; guard++) {
-      const any = res.titles.matchAll((x) => (x < s.tokEnd ? T[x].key : null), nx, s.tokEnd)[0];
+      const any = res.titles.matchAll(phraseIds(T), nx, s.tokEnd)[0];
       if (!any) break;
       nx = any.end;
     }

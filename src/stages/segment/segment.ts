@@ -16,6 +16,32 @@ export function tokenKey(value: string): string {
 const LETTER_UPPER = /\p{Lu}/u;
 const LETTER_LOWER = /\p{Ll}/u;
 
+/** Upper- and lower-case letters in `text` (by code point; ASCII without a regex). */
+function letterCase(text: string): { upper: number; lower: number } {
+  let upper = 0;
+  let lower = 0;
+  for (let k = 0; k < text.length; k++) {
+    const c = text.charCodeAt(k);
+    if (c < 0x80) {
+      if (c >= 65 && c <= 90) upper++;
+      else if (c >= 97 && c <= 122) lower++;
+      continue;
+    }
+    const cp = text.codePointAt(k) as number;
+    if (cp > 0xffff) k++;
+    const ch = String.fromCodePoint(cp);
+    if (LETTER_UPPER.test(ch)) upper++;
+    else if (LETTER_LOWER.test(ch)) lower++;
+  }
+  return { upper, lower };
+}
+
+/** First code unit an upper-case letter. */
+function startsUpper(text: string): boolean {
+  const c = text.charCodeAt(0);
+  return c < 0x80 ? c >= 65 && c <= 90 : LETTER_UPPER.test(text[0] ?? '');
+}
+
 export function segment(doc: ArticleDoc): void {
   const text = doc.limit < doc.text.length ? doc.text.slice(0, doc.limit) : doc.text;
   if (text.trim().length === 0) return;
@@ -80,6 +106,7 @@ export function segment(doc: ArticleDoc): void {
     }
     lastWinkSent = sentOf[k];
     const lower = v.toLowerCase();
+    const letters = letterCase(v);
     tokens.push({
       i: tokens.length,
       start,
@@ -90,8 +117,8 @@ export function segment(doc: ArticleDoc): void {
       pos: pos[k],
       lemma: (lemmas[k] ?? lower).toLowerCase(),
       type: types[k],
-      cap: LETTER_UPPER.test(v[0] ?? ''),
-      upper: LETTER_UPPER.test(v) && !LETTER_LOWER.test(v),
+      cap: startsUpper(v),
+      upper: letters.upper > 0 && letters.lower === 0,
       negated: !!negs[k],
       sentence: curSent,
       spaceBefore: spaces[k].length > 0 || (k > 0 && values[k - 1].trim().length === 0),
@@ -109,9 +136,9 @@ export function segment(doc: ArticleDoc): void {
       tokens[t].sentence = i;
       if (tokens[t].type !== 'word') continue;
       words++;
-      for (const ch of tokens[t].text) {
-        if (LETTER_UPPER.test(ch)) { up++; letters++; } else if (LETTER_LOWER.test(ch)) letters++;
-      }
+      const c = letterCase(tokens[t].text);
+      up += c.upper;
+      letters += c.upper + c.lower;
     }
     s.allCaps = words >= 2 && letters >= 6 && up / letters > 0.8;
   });
