@@ -74,12 +74,18 @@ SET m.count = row.count, m.first = row.first, m.aliases = row.aliases`;
 
 // ---------- static relations ----------
 
+/** The sort key of stored evidence i of relationship r: the same string as evidenceKey in rows.ts. */
+const EVIDENCE_KEY = (r: string, i: string): string =>
+  `${r}.seenDates[${i}] + ' ' + ${r}.evidenceArticleIds[${i}] + ' ' + right('000000000' + toString(${r}.starts[${i}]), 9) + ' ' + right('000000000' + toString(${r}.ends[${i}]), 9)`;
+
 /**
  * Adds a batch's support to static relations, one row per relation (see relationUpdates in rows.ts):
- * every new article joins `articleIds`, and the evidence lists (`quotes`, `starts`, `ends`,
- * `evidenceArticleIds`, `seenDates`, parallel) keep the EVIDENCE_PER_RELATION earliest pieces of
- * evidence of all that was ever written, whatever the order of the writes. The first SET reads the
- * relationship, so Neo4j locks it before anything else is read (no lost update between writers).
+ * new articles join `articleIds` (and `count`, `firstSeen`, `lastSeen`), and the evidence lists
+ * (`quotes`, `starts`, `ends`, `evidenceArticleIds`, `seenDates`, parallel) keep the $keep earliest
+ * pieces of evidence of all that was ever written, whatever the order of the writes. A full list
+ * remembers the key of its last piece (`evidenceCutoff`), so later evidence, the usual case, leaves
+ * the lists alone without reading them. The first SET reads the relationship, so Neo4j locks it before
+ * anything else is read (no lost update between concurrent writers).
  */
 export function mergeRelation(type: RelationType): string {
   const identity = relationIdentity(type)
@@ -94,23 +100,26 @@ ON CREATE SET r.articleIds = [], r.quotes = [], r.starts = [], r.ends = [], r.ev
 SET r.count = r.count
 WITH r, row, [x IN row.articles WHERE NOT x IN r.articleIds] AS added
 WHERE size(added) > 0
-WITH r, row, added, COLLECT {
-  UNWIND [i IN range(0, size(r.quotes) - 1) | {seen: r.seenDates[i], article: r.evidenceArticleIds[i], start: r.starts[i], end: r.ends[i], quote: r.quotes[i]}]
-    + [e IN row.evidence WHERE e.article IN added] AS e
-  WITH e ORDER BY e.seen, e.article, e.start, e.end
+SET r.articleIds = r.articleIds + added,
+    r.count = r.count + size(added),
+    r.firstSeen = CASE WHEN r.firstSeen IS NULL OR row.firstSeen < r.firstSeen THEN row.firstSeen ELSE r.firstSeen END,
+    r.lastSeen = CASE WHEN r.lastSeen IS NULL OR row.lastSeen > r.lastSeen THEN row.lastSeen ELSE r.lastSeen END,
+    r.confidence = CASE WHEN r.confidence IS NULL OR row.confidence > r.confidence THEN row.confidence ELSE r.confidence END
+WITH r, [e IN row.evidence WHERE e.article IN added] AS fresh
+WHERE size(fresh) > 0 AND (r.evidenceCutoff IS NULL OR fresh[0].key < r.evidenceCutoff)
+WITH r, COLLECT {
+  UNWIND [i IN range(0, size(r.quotes) - 1) | {key: ${EVIDENCE_KEY('r', 'i')}, seen: r.seenDates[i], article: r.evidenceArticleIds[i], start: r.starts[i], end: r.ends[i], quote: r.quotes[i]}]
+    + fresh AS e
+  WITH e ORDER BY e.key
   LIMIT $keep
   RETURN e
 } AS kept
-SET r.articleIds = r.articleIds + added,
-    r.quotes = [e IN kept | e.quote],
+SET r.quotes = [e IN kept | e.quote],
     r.starts = [e IN kept | e.start],
     r.ends = [e IN kept | e.end],
     r.evidenceArticleIds = [e IN kept | e.article],
     r.seenDates = [e IN kept | e.seen],
-    r.firstSeen = CASE WHEN r.firstSeen IS NULL OR row.firstSeen < r.firstSeen THEN row.firstSeen ELSE r.firstSeen END,
-    r.lastSeen = CASE WHEN r.lastSeen IS NULL OR row.lastSeen > r.lastSeen THEN row.lastSeen ELSE r.lastSeen END,
-    r.confidence = CASE WHEN r.confidence IS NULL OR row.confidence > r.confidence THEN row.confidence ELSE r.confidence END
-SET r.count = size(r.articleIds)`;
+    r.evidenceCutoff = CASE WHEN size(kept) >= $keep THEN kept[size(kept) - 1].key ELSE null END`;
 }
 
 // ---------- events ----------
@@ -216,11 +225,13 @@ WHERE type(r) IN $types AND $id IN r.articleIds
 WITH DISTINCT r
 SET r.articleIds = [x IN r.articleIds WHERE x <> $id]
 WITH r, [i IN range(0, size(r.evidenceArticleIds) - 1) WHERE r.evidenceArticleIds[i] <> $id] AS keep,
+     size(r.evidenceArticleIds) AS held,
      COLLECT {
        MATCH (art:Article) WHERE art.id IN r.articleIds
        RETURN coalesce(art.publishedAt, substring(art.ingestedAt, 0, 10))
      } AS seen
-SET r.evidenceArticleIds = [i IN keep | r.evidenceArticleIds[i]],
+SET r.evidenceCutoff = CASE WHEN size(keep) = held THEN r.evidenceCutoff ELSE null END,
+    r.evidenceArticleIds = [i IN keep | r.evidenceArticleIds[i]],
     r.quotes = [i IN keep | r.quotes[i]],
     r.starts = [i IN keep | r.starts[i]],
     r.ends = [i IN keep | r.ends[i]],

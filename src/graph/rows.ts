@@ -170,13 +170,18 @@ export function uniqueArticles<T extends { article: { id: string } }>(items: rea
  */
 export const EVIDENCE_PER_RELATION = 20;
 
-export interface Evidence { seen: string; article: string; start: number; end: number; quote: string }
+export interface Evidence { key: string; seen: string; article: string; start: number; end: number; quote: string }
 
-/** The order in which evidence is kept: earliest seen first, then article id, then position. */
+const pad9 = (n: number): string => String(n).padStart(9, '0');
+
+/**
+ * The order in which evidence is kept: a string that sorts earliest seen first, then by article id,
+ * then by position. Cypher builds the same key from the stored lists (queries.ts, EVIDENCE_KEY).
+ */
+export const evidenceKey = (seen: string, article: string, start: number, end: number): string => `${seen} ${article} ${pad9(start)} ${pad9(end)}`;
+
 export function compareEvidence(a: Evidence, b: Evidence): number {
-  if (a.seen !== b.seen) return a.seen < b.seen ? -1 : 1;
-  if (a.article !== b.article) return a.article < b.article ? -1 : 1;
-  return a.start - b.start || a.end - b.end;
+  return a.key < b.key ? -1 : a.key > b.key ? 1 : 0;
 }
 
 /** One write to a static relation: what a batch of articles adds to it. */
@@ -210,7 +215,7 @@ export function relationUpdates(rows: readonly RelationRow[], keep = EVIDENCE_PE
     if (seen < u.firstSeen) u.firstSeen = seen;
     if (seen > u.lastSeen) u.lastSeen = seen;
     if (r.confidence > u.confidence) u.confidence = r.confidence;
-    u.evidence.push({ seen, article: r.article, start: r.start, end: r.end, quote: r.quote });
+    u.evidence.push({ key: evidenceKey(seen, r.article, r.start, r.end), seen, article: r.article, start: r.start, end: r.end, quote: r.quote });
   }
   const out = new Map<RelationType, RelationUpdate[]>();
   // Sorted by key, so concurrent writers lock relationships in the same order.

@@ -1,4 +1,4 @@
-import { compareEvidence, relationUpdates } from '../../src/graph/rows';
+import { compareEvidence, evidenceKey, relationUpdates } from '../../src/graph/rows';
 import type { RelationRow } from '../../src/graph/rows';
 
 const row = (article: string, seen: string, start: number, over: Partial<RelationRow> = {}): RelationRow => ({
@@ -21,8 +21,13 @@ describe('relationUpdates', () => {
     const forward = kept(rows);
     expect(forward).toHaveLength(4);
     expect(kept([...rows].reverse())).toEqual(forward);
-    const all = rows.map((r) => ({ seen: r.seen!, article: r.article, start: r.start, end: r.end, quote: r.quote })).sort(compareEvidence);
+    const all = rows.map((r) => ({ key: evidenceKey(r.seen!, r.article, r.start, r.end), seen: r.seen!, article: r.article, start: r.start, end: r.end, quote: r.quote })).sort(compareEvidence);
     expect(forward).toEqual(all.slice(0, 4));
+  });
+
+  it('orders evidence keys by date, then article, then offset as numbers', () => {
+    const keys = [evidenceKey('2020-01-02', 'article:a', 5, 9), evidenceKey('2020-01-01', 'article:b', 100, 120), evidenceKey('2020-01-01', 'article:b', 20, 30), evidenceKey('2020-01-01T08:00:00Z', 'article:a', 0, 1), evidenceKey('2020-01-01', 'article:a', 7, 8)];
+    expect([...keys].sort()).toEqual([keys[4], keys[2], keys[1], keys[3], keys[0]]);
   });
 
   it('keeps relations with different identities apart, in a stable order', () => {

@@ -103,10 +103,14 @@ describe('Neo4jWriter against a real Neo4j', () => {
       expect(once).toMatchObject({ count: 9, articles: 9, firstSeen: '2020-01-10', lastSeen: '2020-01-18' });
       expect(once.seen).toEqual(['2020-01-10', '2020-01-11', '2020-01-12']);
       expect(once.quotes).toEqual(['2020-01-10', '2020-01-11', '2020-01-12'].map((d) => many.find((m) => m.article.publishedAt === d)!.article.title).map((t) => expect.stringContaining(t)));
-      await resetDb(g);
-      const one = capped(3); // one article per transaction, newest first
-      for (const r of [...many].reverse()) await one.writeArticles([r]);
-      expect(await evidenceOf()).toEqual(once);
+      // One article per transaction, newest first (each older one displaces a kept quote), then oldest
+      // first (once three are kept, later ones leave the lists alone).
+      const byDate = [...many].sort((a, b) => (a.article.publishedAt! < b.article.publishedAt! ? -1 : 1));
+      for (const order of [[...byDate].reverse(), byDate]) {
+        await resetDb(g);
+        for (const r of order) await capped(3).writeArticles([r]);
+        expect(await evidenceOf()).toEqual(once);
+      }
     });
 
     it('takes a removed article out of the evidence and recomputes the dates', async () => {
