@@ -33,7 +33,7 @@ export function registerEnqueue(program: Command): void {
     .argument('<inputs...>', 'files, directories, globs, URLs, or - (JSON/JSONL/text articles on stdin)')
     .option('--requeue', 'queue again inputs whose job is already done or failed')
     .addOption(formatOption(['table', 'json']))
-    .addOption(new Option('--max-bytes <n>', 'largest stdin accepted').argParser(positiveInt('--max-bytes')).default(5 * 1024 * 1024))
+    .addOption(new Option('--max-bytes <n>', 'largest stdin accepted (for JSON Lines: largest line)').argParser(positiveInt('--max-bytes')).default(5 * 1024 * 1024))
     .addHelpText('after', '\nExit codes: 0 all queued (or queued before), 2 some inputs were not found, 1 fatal error.')
     .action(async (inputs: string[], opts: EnqueueOpts) => {
       config();

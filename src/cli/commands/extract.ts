@@ -27,7 +27,7 @@ function positiveSeconds(value: string): number {
 export function addInputOptions(command: Command): Command {
   return command
     .option('--published-at <date>', 'publication date (YYYY-MM-DD) for inputs that carry none; relative dates resolve against it')
-    .addOption(new Option('--max-bytes <n>', 'refuse inputs larger than this (files without reading them)').argParser(positiveInt('--max-bytes')).default(DEFAULT_MAX_BYTES))
+    .addOption(new Option('--max-bytes <n>', 'refuse an input larger than this; for JSON Lines, a line (article) larger than this').argParser(positiveInt('--max-bytes')).default(DEFAULT_MAX_BYTES))
     .option('--include <glob>', "in directories, load only files matching this glob (repeatable), e.g. '*.html' or '2024/**'", collect)
     .option('--exclude <glob>', "in directories, leave out files and folders matching this glob (repeatable), e.g. 'drafts'", collect)
     .addOption(new Option('--timeout <seconds>', 'give up on a URL after this long').argParser(positiveSeconds).default(DEFAULT_TIMEOUT_MS / 1000));

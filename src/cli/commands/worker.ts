@@ -53,7 +53,7 @@ export function registerWorker(program: Command): void {
     .addOption(new Option('--poll <duration>', 'how often an idle worker looks at the queue and the inbox').argParser(duration('--poll')).default(2_000, '2s'))
     .addOption(new Option('--stats-interval <duration>', 'how often a stats line is logged').argParser(duration('--stats-interval')).default(60_000, '60s'))
     .addOption(new Option('--max-attempts <n>', 'fail a job after its worker died this many times holding it').argParser(positiveInt('--max-attempts')).default(3))
-    .addOption(new Option('--max-bytes <n>', 'refuse inputs larger than this').argParser(positiveInt('--max-bytes')).default(5 * 1024 * 1024))
+    .addOption(new Option('--max-bytes <n>', 'refuse an input larger than this; for JSON Lines, a line (article) larger than this').argParser(positiveInt('--max-bytes')).default(5 * 1024 * 1024))
     .addOption(new Option('--grace <duration>', 'on SIGTERM/SIGINT, longest wait for the articles in flight').argParser(duration('--grace')).default(25_000, '25s'))
     .addOption(new Option('--log-level <level>', 'log level').choices([...LOG_LEVELS]).default('info'))
     .option('--id <name>', 'this worker\'s name in leases and logs (default host:pid:random)')

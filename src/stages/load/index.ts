@@ -4,13 +4,15 @@ import { z } from 'zod';
 import { ArticleInputSchema } from '../../model/extraction';
 import type { ArticleInput } from '../../model/extraction';
 import { normaliseDate } from './dates';
-import { decode, looksBinary } from './decode';
+import { decode, detectEncoding, looksBinary } from './decode';
 import { parseFeed } from './feed';
 import { fetchUrl, isUrl, redact } from './fetch';
 import { GLOB_MAGIC, PathFilter, globToRegExp } from './glob';
 import { extractHtml, fragmentText } from './html';
 import { jsonErrorAt } from './json-error';
 import { detectLanguage, isAcceptedLanguage } from './language';
+import { splitLines, utf8Chunks } from './lines';
+import type { Line } from './lines';
 import { looksLikeFeed, looksLikeHtml, sniff } from './sniff';
 import { DEFAULT_MAX_BYTES, DEFAULT_MAX_REDIRECTS, DEFAULT_TIMEOUT_MS, fail } from './types';
 import type { InputFormat, LoadMeta, LoadOptions, LoadedItem } from './types';
@@ -20,6 +22,7 @@ import type { InputFormat, LoadMeta, LoadOptions, LoadedItem } from './types';
  * include/exclude globs), globs, http(s) URLs and stdin (`-`), in .txt/.md, .html/.htm, .json (object,
  * array or JSON Feed), .jsonl/.ndjson, and RSS/Atom feeds. Every problem is one failed item with a stable
  * code (README, "Input formats"); the other items still load. Nothing here throws for bad input.
+ * JSON Lines from a file or stdin stream line by line, so `maxBytes` limits each line, not the file.
  */
 
 export { DEFAULT_MAX_BYTES, DEFAULT_MAX_REDIRECTS, DEFAULT_TIMEOUT_MS } from './types';
@@ -166,14 +169,11 @@ export async function* loadInputs(inputs: readonly string[], options: LoadOption
 export async function* loadFile(file: string, options: LoadOptions = {}): AsyncGenerator<LoadedItem> {
   const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
   if (file === '-') {
-    let read: Buffer | null;
     try {
-      read = await readStream(options.stdin ?? process.stdin, maxBytes);
+      return yield* loadReadable(streamChunks(options.stdin ?? process.stdin), 'stdin', null, options, `stdin is larger than the limit of ${maxBytes} bytes (see --max-bytes)`);
     } catch (e) {
       return yield fail('stdin', 'E_READ', `cannot read stdin: ${(e as Error).message}`);
     }
-    if (!read) return yield fail('stdin', 'E_TOO_LARGE', `stdin is larger than the limit of ${maxBytes} bytes (see --max-bytes)`);
-    return yield* parseBytes(read, 'stdin', options);
   }
   if (isUrl(file)) {
     const origin = redact(file);
@@ -190,51 +190,93 @@ export async function* loadFile(file: string, options: LoadOptions = {}): AsyncG
   const stat = await fs.stat(file).catch(() => null);
   if (!stat) return yield fail(file, 'E_NOT_FOUND', 'no such file');
   if (stat.isDirectory()) return yield* loadInputs([file], options);
-  if (stat.size > maxBytes) {
-    return yield fail(file, 'E_TOO_LARGE', `file is ${stat.size} bytes, over the limit of ${maxBytes} (see --max-bytes)`);
-  }
-  let bytes: Buffer;
+  // A file that is or may be JSONL (no known extension: its content decides) is read even when large.
+  const format = formatOfPath(file);
+  const overSize = `file is ${stat.size} bytes, over the limit of ${maxBytes} (see --max-bytes)`;
+  if (stat.size > maxBytes && format !== 'jsonl' && format !== null) return yield fail(file, 'E_TOO_LARGE', overSize);
+  const tooLarge = stat.size > maxBytes ? overSize : `file grew past the limit of ${maxBytes} bytes while being read`;
   try {
-    bytes = await readCapped(file, maxBytes);
+    yield* loadReadable(fileChunks(file, options.readChunkBytes ?? READ_CHUNK_BYTES), file, format, options, tooLarge);
   } catch (e) {
     const err = e as NodeJS.ErrnoException;
-    if (err.code === 'E_TOO_LARGE') return yield fail(file, 'E_TOO_LARGE', `file grew past the limit of ${maxBytes} bytes while being read`);
-    return yield fail(file, 'E_READ', `cannot read this file: ${err.code ?? err.message}`);
+    yield fail(file, 'E_READ', `cannot read this file: ${err.code ?? err.message}`);
   }
-  yield* parseBytes(bytes, file, options);
 }
 
-/** Reads at most maxBytes (a file that is not regular, or grows, cannot make us read more). */
-async function readCapped(file: string, maxBytes: number): Promise<Buffer> {
+/** Bytes per read of a file. */
+const READ_CHUNK_BYTES = 64 * 1024;
+/** What is read before deciding the format from the content (sniff looks at the first 1 MB). */
+const SNIFF_BYTES = 1 << 20;
+/** What is read before streaming JSONL: enough for looksBinary (8 KB) and detectEncoding (4 KB). */
+const HEAD_BYTES = 8192;
+
+/**
+ * A file or stdin, from its chunks. JSONL (from the extension, or else from the content) streams line by
+ * line with `maxBytes` per line; anything else is read whole, up to `maxBytes` (else `tooLarge`), and parsed.
+ * Read errors are thrown, for the caller to name.
+ */
+async function* loadReadable(chunks: AsyncIterable<Buffer>, origin: string, format: InputFormat | null, options: LoadOptions, tooLarge: string): AsyncGenerator<LoadedItem> {
+  const source = chunks[Symbol.asyncIterator]();
+  const head = format === 'jsonl' || format === null ? await readHead(source, format === null ? SNIFF_BYTES : HEAD_BYTES) : [];
+  const headBytes = Buffer.concat(head);
+  const jsonl = format === 'jsonl' || (format === null && headBytes.length > 0 && sniff(decode(headBytes).text) === 'jsonl');
+  if (jsonl) return yield* streamJsonLines(headBytes, replay(head, source), origin, options);
+  const bytes = await readCapped(replay(head, source), options.maxBytes ?? DEFAULT_MAX_BYTES);
+  if (!bytes) return yield fail(origin, 'E_TOO_LARGE', tooLarge);
+  yield* parseBytes(bytes, origin, options);
+}
+
+/** A file's bytes, one fresh buffer per read (lines keep slices of them). */
+async function* fileChunks(file: string, chunkBytes: number): AsyncGenerator<Buffer> {
   const handle = await fs.open(file, 'r');
   try {
-    const chunks: Buffer[] = [];
-    let size = 0;
     for (;;) {
-      const buf = Buffer.allocUnsafe(Math.min(1 << 20, maxBytes + 1 - size));
-      const { bytesRead } = await handle.read(buf, 0, buf.length, null);
-      if (bytesRead === 0) break;
-      size += bytesRead;
-      if (size > maxBytes) throw Object.assign(new Error('too large'), { code: 'E_TOO_LARGE' });
-      chunks.push(buf.subarray(0, bytesRead));
+      const buf = Buffer.allocUnsafe(chunkBytes);
+      const { bytesRead } = await handle.read(buf, 0, chunkBytes, null);
+      if (bytesRead === 0) return;
+      yield buf.subarray(0, bytesRead);
     }
-    return Buffer.concat(chunks);
   } finally {
     await handle.close();
   }
 }
 
-/** The whole stream, or null as soon as it passes `maxBytes`. */
-async function readStream(stream: NodeJS.ReadableStream, maxBytes: number): Promise<Buffer | null> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of stream) {
-    const b = typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer);
-    size += b.length;
-    if (size > maxBytes) return null;
-    chunks.push(b);
+async function* streamChunks(stream: NodeJS.ReadableStream): AsyncGenerator<Buffer> {
+  for await (const chunk of stream) yield Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk as string | Uint8Array);
+}
+
+/** Chunks until they hold at least `bytes`, or the source ends. */
+async function readHead(source: AsyncIterator<Buffer>, bytes: number): Promise<Buffer[]> {
+  const head: Buffer[] = [];
+  for (let size = 0; size < bytes; ) {
+    const next = await source.next();
+    if (next.done) break;
+    head.push(next.value);
+    size += next.value.length;
   }
-  return Buffer.concat(chunks);
+  return head;
+}
+
+/** The head, then the rest of the source; the source is closed however this ends. */
+async function* replay(head: Buffer[], source: AsyncIterator<Buffer>): AsyncGenerator<Buffer> {
+  try {
+    yield* head;
+    for (let next = await source.next(); !next.done; next = await source.next()) yield next.value;
+  } finally {
+    await source.return?.();
+  }
+}
+
+/** All the chunks, or null as soon as they pass `maxBytes`. */
+async function readCapped(chunks: AsyncIterable<Buffer>, maxBytes: number): Promise<Buffer | null> {
+  const all: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of chunks) {
+    size += chunk.length;
+    if (size > maxBytes) return null;
+    all.push(chunk);
+  }
+  return Buffer.concat(all, size);
 }
 
 // ---------------------------------------------------------------------------------------------------
@@ -264,10 +306,13 @@ export function* parseBytes(bytes: Uint8Array, origin: string, options: LoadOpti
     else if (format === 'html') yield* fromHtml(text, ctx, {}, hints.baseUrl ?? null, origin);
     else yield* accept({ ...parsePlainText(text, origin, options.publishedAt ?? null) }, ctx, {});
   } catch (e) {
-    // Bad input must never escape as an exception; a failure here is a bug, reported as data.
-    yield fail(origin, 'E_INTERNAL', `could not load this input (${(e as Error).message}); please report it`);
+    yield internalError(origin, e);
   }
 }
+
+/** Bad input must never escape as an exception; a failure here is a bug, reported as data. */
+const internalError = (origin: string, e: unknown): LoadedItem =>
+  fail(origin, 'E_INTERNAL', `could not load this input (${(e as Error).message}); please report it`);
 
 interface Ctx { origin: string; options: LoadOptions; encoding: string; format: InputFormat }
 
@@ -349,19 +394,59 @@ function* parseJsonLines(text: string, ctx: Ctx): Generator<LoadedItem> {
   for (let line = 1; start < text.length; line++) {
     let end = text.indexOf('\n', start);
     if (end < 0) end = text.length;
-    const row = text.slice(start, end).replace(/\r$/, '');
+    yield* jsonLine(text.slice(start, end), line, ctx);
     start = end + 1;
-    if (row.trim() === '') continue;
-    const where = `${ctx.origin}:${line}`;
-    let data: unknown;
-    try {
-      data = JSON.parse(row);
-    } catch (e) {
-      const at = jsonErrorAt(row);
-      yield fail(where, 'E_JSON', `invalid JSON on line ${line}${at ? `, column ${at.column}: ${at.message}` : `: ${(e as Error).message.slice(0, 200)}`}`);
-      continue;
+  }
+}
+
+/** One line of JSONL (without its `\n`): nothing when blank, else an article or a failure named `origin:line`. */
+function* jsonLine(text: string, line: number, ctx: Ctx): Generator<LoadedItem> {
+  const row = text.replace(/\r$/, '');
+  if (row.trim() === '') return;
+  const where = `${ctx.origin}:${line}`;
+  let data: unknown;
+  try {
+    data = JSON.parse(row);
+  } catch (e) {
+    const at = jsonErrorAt(row);
+    return yield fail(where, 'E_JSON', `invalid JSON on line ${line}${at ? `, column ${at.column}: ${at.message}` : `: ${(e as Error).message.slice(0, 200)}`}`);
+  }
+  yield* fromJson(data, where, ctx);
+}
+
+/**
+ * JSONL from a stream (`head` is its first bytes, also the first of `chunks`): each line is limited to
+ * `maxBytes` and decoded on its own (UTF-8, else Windows-1252, as decode() does a file); a UTF-16 stream is
+ * transcoded to UTF-8 first. Memory holds one line at a time.
+ */
+async function* streamJsonLines(head: Buffer, chunks: AsyncIterable<Buffer>, origin: string, options: LoadOptions): AsyncGenerator<LoadedItem> {
+  if (head.length === 0) return yield fail(origin, 'E_EMPTY', 'empty input');
+  const binary = looksBinary(head);
+  if (binary) return yield fail(origin, 'E_BINARY', `not text: looks like ${binary}`);
+  const { encoding } = detectEncoding(head.subarray(0, 4096));
+  const utf16 = encoding === 'utf-16le' || encoding === 'utf-16be' ? encoding : null;
+  let count = 0;
+  for await (const line of splitLines(utf16 ? utf8Chunks(chunks, utf16) : chunks, options.maxBytes ?? DEFAULT_MAX_BYTES)) {
+    for (const item of lineItems(line, origin, utf16, options)) {
+      count++;
+      yield item;
     }
-    yield* fromJson(data, where, ctx);
+  }
+  if (count === 0) yield fail(origin, 'E_EMPTY', 'input has no text');
+}
+
+/** The item of one streamed line (none when it is blank). */
+function lineItems(line: Line, origin: string, utf16: string | null, options: LoadOptions): LoadedItem[] {
+  const where = `${origin}:${line.number}`;
+  if ('tooLong' in line) {
+    const max = options.maxBytes ?? DEFAULT_MAX_BYTES;
+    return [fail(where, 'E_TOO_LARGE', `line ${line.number} is ${line.tooLong} bytes, over the limit of ${max} (see --max-bytes)`)];
+  }
+  try {
+    const { text, encoding } = decode(line.bytes);
+    return [...jsonLine(text, line.number, { origin, options, encoding: utf16 ?? encoding, format: 'jsonl' })];
+  } catch (e) {
+    return [internalError(where, e)];
   }
 }
 

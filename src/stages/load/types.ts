@@ -26,7 +26,10 @@ export type LoadedItem =
 export type InputFormat = 'text' | 'json' | 'jsonl' | 'html' | 'feed';
 
 export interface LoadOptions {
-  /** Refuse inputs larger than this, without reading them (files: from their size; URLs: Content-Length, then while reading). */
+  /**
+   * Refuse inputs larger than this, without reading them (files: from their size; URLs: Content-Length,
+   * then while reading). JSONL files and stdin stream line by line, and the limit applies to each line.
+   */
   maxBytes?: number;
   /** Publication date for inputs that carry none (plain text, pages without metadata). */
   publishedAt?: string | null;
@@ -44,6 +47,8 @@ export interface LoadOptions {
   userAgent?: string;
   /** Skip articles not in English (default true). */
   checkLanguage?: boolean;
+  /** Internal: bytes per read of a file (default 64 KiB); tests make it small to split lines and characters. */
+  readChunkBytes?: number;
 }
 
 export const fail = (origin: string, code: string, message: string): LoadedItem => ({ ok: false, origin, code, message });
