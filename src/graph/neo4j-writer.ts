@@ -182,7 +182,11 @@ export async function writeBatch(tx: Tx, batch: ArticleRows[], ingestedAt: strin
     await runRows(tx, Q.mergeRelation(type), rows, size, { keep: limits.evidence });
   }
   const events: EventRow[] = fresh.flatMap((b) => b.events);
-  const written = await runRows(tx, Q.MERGE_EVENTS, events, size, { claim });
+  // One event reported by several of these articles: its first row draws its actor and recipient
+  // links (the event's id hashes them, so the other rows name the same ones).
+  const linked = new Set<string>();
+  const eventRows = events.map((e) => (linked.has(e.id) ? { ...e, actors: [], recipients: [] } : (linked.add(e.id), e)));
+  const written = await runRows(tx, Q.MERGE_EVENTS, eventRows, size, { claim });
   for (const [type, rows] of aggregateRows(events, written)) await runRows(tx, Q.addToAggregate(type), rows, size);
   // Pairs whose events an earlier version reported: recomputed last, over what is there now.
   await refreshAggregates(tx, pairs);

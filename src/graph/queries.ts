@@ -24,13 +24,16 @@ export const SCHEMA: readonly string[] = [
 
 /**
  * Claims each article for this transaction. A concurrent writer of the same article blocks on the
- * uniqueness constraint and then sees `created = false`, so an article's facts are written once.
+ * uniqueness constraint and then sees `created = false`, so an article's facts are written once. The
+ * claim mark is only needed inside the transaction and is not stored.
  */
 export const MERGE_ARTICLES = `
 UNWIND $rows AS row
 MERGE (a:Article {id: row.id})
 ON CREATE SET a += row.props, a.claim = $claim
-RETURN row.id AS id, a.claim = $claim AS created`;
+WITH row, a, a.claim = $claim AS created
+FOREACH (_ IN CASE WHEN created THEN [1] ELSE [] END | REMOVE a.claim)
+RETURN row.id AS id, created`;
 
 /** Earlier versions of the same article (same external id or url, other text). */
 export const FIND_PREVIOUS_VERSIONS = `
@@ -69,8 +72,7 @@ export const MERGE_MENTIONS = `
 UNWIND $rows AS row
 MATCH (a:Article {id: row.article})
 MATCH (e:${ENTITY_UMBRELLA} {id: row.entity})
-MERGE (a)-[m:MENTIONS]->(e)
-SET m.count = row.count, m.first = row.first, m.aliases = row.aliases`;
+CREATE (a)-[:MENTIONS {count: row.count, first: row.first, aliases: row.aliases}]->(e)`;
 
 // ---------- static relations ----------
 
@@ -125,33 +127,39 @@ SET r.quotes = [e IN kept | e.quote],
 // ---------- events ----------
 
 /**
- * Events and their links. Returns, per row, whether this transaction created the event (`$claim`), and
- * the event's stored modality and date (the first report's), for the aggregates.
+ * Events and their links, for articles this transaction claimed (so their links are new: CREATE). An
+ * event's id hashes its type, actors, recipients and date, so an event that already exists has its
+ * ACTOR_IN and RECIPIENT_OF links: only the row that creates it draws them (the writer gives the later
+ * rows of one event empty lists). Returns, per row, whether it created the event, and the event's
+ * stored modality and date (the first report's), for the aggregates.
  */
 export const MERGE_EVENTS = `
 UNWIND $rows AS row
 MATCH (a:Article {id: row.article})
 MERGE (ev:Event {id: row.id})
 ON CREATE SET ev += row.props, ev.claim = $claim
-MERGE (ev)-[rep:REPORTED_IN]->(a)
-SET rep.quote = row.quote, rep.start = row.start, rep.end = row.end
-WITH ev, row
-CALL (ev, row) {
+CREATE (ev)-[:REPORTED_IN {quote: row.quote, start: row.start, end: row.end}]->(a)
+WITH ev, row, ev.claim = $claim AS created
+FOREACH (_ IN CASE WHEN created THEN [1] ELSE [] END | REMOVE ev.claim)
+WITH ev, row, created
+CALL (ev, row, created) {
+  WITH * WHERE created
   UNWIND row.actors AS actorId
   MATCH (x:${ENTITY_UMBRELLA} {id: actorId})
-  MERGE (x)-[:ACTOR_IN]->(ev)
+  CREATE (x)-[:ACTOR_IN]->(ev)
 }
-CALL (ev, row) {
+CALL (ev, row, created) {
+  WITH * WHERE created
   UNWIND row.recipients AS recipientId
   MATCH (x:${ENTITY_UMBRELLA} {id: recipientId})
-  MERGE (x)-[:RECIPIENT_OF]->(ev)
+  CREATE (x)-[:RECIPIENT_OF]->(ev)
 }
 CALL (ev, row) {
   WITH ev, row WHERE row.place IS NOT NULL
   MATCH (p:${ENTITY_UMBRELLA} {id: row.place})
   MERGE (ev)-[:OCCURRED_IN]->(p)
 }
-RETURN row.id AS id, ev.claim = $claim AS created, ev.modality AS modality, ev.date AS date`;
+RETURN row.id AS id, created, ev.modality AS modality, ev.date AS date`;
 
 /**
  * Adds new events and reports to the aggregated relationship of one event type, one row per pair:

@@ -32,6 +32,9 @@ describe('Neo4jWriter against a real Neo4j', () => {
     const [held] = await g.query('MATCH (:Person {id: "person:rex tillerson"})-[r:HOLDS_POSITION]->(:State) RETURN r.title AS title, r.quotes AS quotes, r.starts AS starts, r.count AS count');
     expect(held).toMatchObject({ title: 'Secretary of State', count: 1, starts: [0] });
     expect(held.quotes).toEqual([SAMPLE[0].text.slice(0, 40)]);
+    // The transaction's claim mark is not left on articles or events; links are drawn once.
+    expect(await g.query('MATCH (n) WHERE n.claim IS NOT NULL RETURN n.id AS id')).toEqual([]);
+    expect(await g.query('MATCH (:Person {id: "person:donald trump"})-[r:ACTOR_IN]->(:Event) RETURN count(r) AS n')).toEqual([{ n: 1 }]);
   });
 
   it('matches the in-memory writer exactly', async () => {
