@@ -644,8 +644,14 @@ function possessiveInstitutions(doc: ArticleDoc, res: Resources, s: Sentence, ba
       const place = doc.mentions.find((x) => x.tokStart === e + 1 && (x.type === 'Place' || x.role === 'capital'));
       if (place) name = `${head} in ${place.name ?? place.text}`;
     }
+    // A head in lower case ("China's embassy in Wellington", "Iran's foreign ministry") names no institution
+    // (data/gold/README.md): it is a reference to its state, which acts through it.
+    if (!T[j].cap) {
+      added.push({ start: T[j].start, end: T[m.end - 1].end, tokStart: j, tokEnd: m.end, text: head, type: 'State', role: 'reference', source: 'pattern', owner: mi, confidence: 0.7 });
+      continue;
+    }
     added.push({
-      start: T[j].start, end: T[m.end - 1].end, tokStart: j, tokEnd: m.end, text: head, type: 'Institution', role: T[j].cap ? 'name' : 'descriptor', source: 'pattern',
+      start: T[j].start, end: T[m.end - 1].end, tokStart: j, tokEnd: m.end, text: head, type: 'Institution', role: 'name', source: 'pattern',
       name, owner: mi, institutionKind: m.values[0].kind, confidence: 0.7,
     });
   }
