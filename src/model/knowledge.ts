@@ -128,6 +128,8 @@ export const CuesSchema = z.object({
   relativeDateUnits: strings,
   companyContext: strings,
   teamVerbs: strings,
+  /** Players' roles after a place that make it a team ("Surrey captain", "the Kent batsman"). */
+  teamRoleNouns: strings,
   miscHeads: strings,
   /** Light verbs that lend their subject to the event noun they govern ("held talks", "launched an attack"). */
   supportVerbs: strings,
