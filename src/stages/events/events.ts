@@ -486,6 +486,9 @@ function findSubjectAt(ctx: Ctx, s: Sentence, a: number, left: number, depth = 0
       j = m.tokEnd - 1;
       if (!isParticipant(doc, m) || !subjectLike(doc, m)) continue;
       if (T[m.tokEnd]?.text === ',') return { m, via: 'subject' };
+      // "X and Y, the defeated candidate of Z, endorsed …": a conjoined subject before the apposition.
+      const k2 = T[m.tokEnd]?.key === 'and' && m.tokEnd + 1 < p ? at[m.tokEnd + 1] : -1;
+      if (k2 >= 0 && isParticipant(doc, doc.mentions[k2]) && T[doc.mentions[k2].tokEnd]?.text === ',') return { m, via: 'subject' };
       break;
     }
   }
