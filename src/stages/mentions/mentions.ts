@@ -475,6 +475,8 @@ function isSmallInt(text: string): boolean {
 
 /** A score: a small number, or runs for wickets ("429-7", "108/3"). */
 function isScore(text: string): boolean {
+  const c = text.charCodeAt(0);
+  if (!(c >= 48 && c <= 57)) return false;
   if (isSmallInt(text)) return true;
   const d = text.indexOf('-') >= 0 ? text.indexOf('-') : text.indexOf('/');
   return d > 0 && text.length - d - 1 <= 2 && isSmallInt(text.slice(0, d)) && isSmallInt(text.slice(d + 1));

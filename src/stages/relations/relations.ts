@@ -70,7 +70,7 @@ function titleRelations(ctx: Ctx, s: Sentence, ms: number[]): void {
     if (p.type !== 'Person' || !p.titles) continue;
     for (const t of p.titles) {
       if (t.org === undefined) {
-        if (t.office && !t.honorific && !knownOffice(ctx, s, p, t)) contextOffice(ctx, s, p, t);
+        if (t.office && !t.honorific && !knownOffice(ctx, s, p, t)) contextOffice(ctx, s, ms, p, t);
         continue;
       }
       const org = doc.mentions[t.org];
@@ -144,7 +144,7 @@ function knownOffice(ctx: Ctx, s: Sentence, p: Mention, t: Pick<TitleSpan, 'titl
  * else the article's main state when it clearly dominates (at least twice the mentions of any other).
  * Offices held abroad or of a city are left alone.
  */
-function contextOffice(ctx: Ctx, s: Sentence, p: Mention, t: Pick<TitleSpan, 'title' | 'start'>): void {
+function contextOffice(ctx: Ctx, s: Sentence, ms: number[], p: Mention, t: Pick<TitleSpan, 'title' | 'start'>): void {
   const { doc, res } = ctx;
   const key = t.title.toLowerCase();
   const canon = res.titleCanon.get(key);
@@ -154,15 +154,16 @@ function contextOffice(ctx: Ctx, s: Sentence, p: Mention, t: Pick<TitleSpan, 'ti
   if (!id) return;
   // The word before the title: a qualifier the rules do not know ("Tory Treasurer", "Shadow Foreign
   // Secretary") or a modifier that makes it no office of a state ("shadow chancellor").
-  const prev = /([\p{L}-]+)[^\p{L}]*$/u.exec(doc.text.slice(Math.max(s.start, t.start - 40), t.start));
-  if (prev) {
-    const w = prev[1];
-    const sentenceStart = doc.text.slice(s.start, t.start).trim() === w;
-    if (res.cues.nonOfficeModifiers.has(w.toLowerCase()) || (/^\p{Lu}/u.test(w) && !sentenceStart)) return;
+  const T = doc.tokens;
+  let ti = p.tokStart - 1;
+  while (ti >= s.tokStart && T[ti].start >= t.start) ti--;
+  if (ti >= s.tokStart) {
+    const w = T[ti];
+    if (res.cues.nonOfficeModifiers.has(w.key) || (w.cap && ti > s.tokStart)) return;
   }
   let target: string | null = canon.country ? `state:${canon.country}` : null;
   const before = new Set<string>();
-  for (const k of sentenceMentions(doc, s.i)) {
+  for (const k of ms) {
     const m = doc.mentions[k];
     if (m.dropped || m.start >= p.start) continue;
     if (entityType(doc, m) === 'State') { const e = entityId(doc, m); if (e) before.add(e); }
