@@ -91,6 +91,8 @@ export interface Mention {
   confidence: number;
   /** Dropped by resolution (ambiguous, context missing): kept for debugging, never output. */
   dropped?: boolean;
+  /** A place name found playing a game: a team (an Institution) wherever it plays in the article. */
+  team?: boolean;
 }
 
 export interface DocEntity {

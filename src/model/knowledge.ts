@@ -56,7 +56,15 @@ export const PeopleTableSchema = z.array(PersonSchema);
 export const TitlesTableSchema = z.object({
   honorifics: strings,
   titles: z
-    .array(z.object({ title: z.string().min(1), aliases: strings, orgKind: z.string().nullable().default(null) }))
+    .array(
+      z.object({
+        title: z.string().min(1),
+        aliases: strings,
+        orgKind: z.string().nullable().default(null),
+        /** ISO3 of the one state that has this office ("Secretary of the Treasury": USA). */
+        country: z.string().length(3).nullable().default(null),
+      }),
+    )
     .default([]),
   roles: strings,
 });
@@ -120,6 +128,8 @@ export const CuesSchema = z.object({
   relativeDateUnits: strings,
   companyContext: strings,
   teamVerbs: strings,
+  /** Players' roles after a place that make it a team ("Surrey captain", "the Kent batsman"). */
+  teamRoleNouns: strings,
   miscHeads: strings,
   /** Light verbs that lend their subject to the event noun they govern ("held talks", "launched an attack"). */
   supportVerbs: strings,
@@ -149,6 +159,10 @@ export const CuesSchema = z.object({
   leadVerbs: strings,
   /** Offices of a city, not of the state its name can stand for ("Moscow Mayor"). */
   cityOffices: strings,
+  /** Offices held abroad or for another party ("Ambassador X"): never the office of the state the article is about. */
+  foreignPostTitles: strings,
+  /** Words before a title that make it no office of a state ("shadow foreign secretary"). */
+  nonOfficeModifiers: strings,
   /** Kinds of institution that are part of their state ("Russia's Defence Ministry"); others are only located there. */
   stateInstitutionKinds: strings,
   /** Kinds of institution a state qualifier only locates ("the Lebanese group Hezbollah"). */

@@ -99,7 +99,7 @@ export interface Resources {
   /** People by entity key ("person:donald trump"). */
   peopleByKey: Map<string, PersonRecord>;
   /** Lower-cased title or alias → canonical title (titles.json). */
-  titleCanon: Map<string, { title: string; orgKind: string | null }>;
+  titleCanon: Map<string, { title: string; orgKind: string | null; country: string | null }>;
 }
 
 const RANK = { stateName: 100, institution: 90, person: 85, metonym: 75, demonym: 70, place: 60, capital: 55, epithet: 50, surname: 20 };
@@ -253,6 +253,6 @@ export function compileResources(k: Knowledge): Resources {
     institutionsByName,
     peopleBySurname,
     peopleByKey,
-    titleCanon: new Map(k.titles.titles.flatMap((t) => [t.title, ...t.aliases].map((n) => [n.toLowerCase(), { title: t.title, orgKind: t.orgKind }] as const))),
+    titleCanon: new Map(k.titles.titles.flatMap((t) => [t.title, ...t.aliases].map((n) => [n.toLowerCase(), { title: t.title, orgKind: t.orgKind, country: t.country }] as const))),
   };
 }

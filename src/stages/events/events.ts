@@ -486,6 +486,9 @@ function findSubjectAt(ctx: Ctx, s: Sentence, a: number, left: number, depth = 0
       j = m.tokEnd - 1;
       if (!isParticipant(doc, m) || !subjectLike(doc, m)) continue;
       if (T[m.tokEnd]?.text === ',') return { m, via: 'subject' };
+      // "X and Y, the defeated candidate of Z, endorsed …": a conjoined subject before the apposition.
+      const k2 = T[m.tokEnd]?.key === 'and' && m.tokEnd + 1 < p ? at[m.tokEnd + 1] : -1;
+      if (k2 >= 0 && isParticipant(doc, doc.mentions[k2]) && T[doc.mentions[k2].tokEnd]?.text === ',') return { m, via: 'subject' };
       break;
     }
   }
@@ -857,6 +860,20 @@ function phraseBefore(T: Token[], end: number, phrases: Set<string>, from: numbe
   return false;
 }
 
+/**
+ * A report by one of the actors, or by one who holds office in an actor (and the other way round), tells the
+ * speaker's own act: "Mr Orban said his government supported …" is asserted, not reported.
+ */
+function sameSide(doc: ArticleDoc, reporter: string | null, actorIds: string[]): boolean {
+  if (!reporter) return false;
+  if (actorIds.includes(reporter)) return true;
+  for (const r of doc.relations) {
+    if (r.type !== 'HOLDS_POSITION') continue;
+    if ((r.source === reporter && actorIds.includes(r.target)) || (r.target === reporter && actorIds.includes(r.source))) return true;
+  }
+  return false;
+}
+
 function modalityOf(ctx: Ctx, s: Sentence, a: number, pos: 'verb' | 'noun', head: number, left: number, reported: boolean): Modality {
   const { doc, res } = ctx;
   const T = doc.tokens;
@@ -1083,7 +1100,7 @@ function analyse(ctx: Ctx, s: Sentence, tr: TriggerHit, cues: [number, boolean][
       visited = e.id;
     }
   }
-  const reported = !!rep && (rep.reporter === undefined || !actorIds.includes(entityId(doc, rep.reporter) ?? ''));
+  const reported = !!rep && (rep.reporter === undefined || !sameSide(doc, entityId(doc, rep.reporter), actorIds));
   const modality = modalityOf(ctx, s, tr.a, tr.entry.pos, tr.head, left, reported && rep !== null);
 
   // Place: a place (or a state) after a locative preposition, not already a participant.

@@ -40,7 +40,33 @@ function isWord(t: Token): boolean {
 
 export function findMentions(doc: ArticleDoc, res: Resources): void {
   for (const s of doc.sentences) sentenceMentions(doc, res, s);
+  teamsEverywhere(doc);
   linkAcronyms(doc, res);
+}
+
+/** A place the article has shown to be a team is the team wherever else it plays a part, but not after "in"/"at". */
+function teamsEverywhere(doc: ArticleDoc): void {
+  const ms = doc.mentions;
+  let teams: Set<string> | null = null;
+  for (const m of ms) if (m.team) (teams ??= new Set()).add(m.text);
+  if (!teams) return;
+  const T = doc.tokens;
+  for (const m of ms) {
+    if (m.team || m.type !== 'Place' || (m.role !== 'name' && m.role !== 'capital') || !teams.has(m.text)) continue;
+    const prev = m.tokStart > 0 ? T[m.tokStart - 1] : null;
+    if (prev && (prev.key === 'in' || prev.key === 'at' || prev.key === 'near' || prev.key === 'from' || prev.key === 'to')) continue;
+    makeTeam(m, false);
+  }
+}
+
+function makeTeam(m: Mention, everywhere = true): void {
+  m.type = 'Institution';
+  m.role = 'name';
+  m.institutionKind = 'other';
+  m.alternatives = undefined;
+  if (m.source === 'gazetteer') { m.key = undefined; m.country = null; }
+  m.confidence = Math.min(m.confidence, 0.6);
+  if (everywhere) m.team = true;
 }
 
 function caseOk(e: GazEntry, toks: Token[], a: number, s: Sentence, res: Resources): boolean {
@@ -447,31 +473,41 @@ function isSmallInt(text: string): boolean {
   return true;
 }
 
+/** A score: a small number, or runs for wickets ("429-7", "108/3"). */
+function isScore(text: string): boolean {
+  const c = text.charCodeAt(0);
+  if (!(c >= 48 && c <= 57)) return false;
+  if (isSmallInt(text)) return true;
+  const d = text.indexOf('-') >= 0 ? text.indexOf('-') : text.indexOf('/');
+  return d > 0 && text.length - d - 1 <= 2 && isSmallInt(text.slice(0, d)) && isSmallInt(text.slice(d + 1));
+}
+
 function teamFrames(doc: ArticleDoc, res: Resources, s: Sentence, base: number): void {
   const T = doc.tokens;
   let ints = 0;
   let verb = false;
+  let role = false;
   for (let i = s.tokStart; i < s.tokEnd; i++) {
-    if (isSmallInt(T[i].text)) ints++;
+    if (isScore(T[i].text)) ints++;
+    if (res.cues.teamRoleNouns.has(T[i].key)) role = true;
     if (res.cues.teamVerbs.has(T[i].lemma) && T[i].pos === 'VERB') verb = true;
   }
-  if (ints < 2 && !verb) return;
+  if (ints < 2 && !verb && !role) return;
   for (let k = base; k < doc.mentions.length; k++) {
     const m = doc.mentions[k];
     const placeLike = (m.type === 'Place' && (m.role === 'name' || m.role === 'capital')) || (m.source === 'shape' && m.tokEnd - m.tokStart === 1 && m.type !== 'Institution');
     if (!placeLike) continue;
     const next = m.tokEnd < s.tokEnd ? T[m.tokEnd] : null;
     const prev = m.tokStart > s.tokStart ? T[m.tokStart - 1] : null;
-    const scored = ints >= 2 && next !== null && isSmallInt(next.text);
+    const scored = ints >= 2 && next !== null && isScore(next.text);
     const playing = (next && res.cues.teamVerbs.has(next.lemma) && next.pos === 'VERB') ||
       (prev && verb && (res.cues.teamVerbs.has(prev.lemma) || prev.key === 'against' || prev.key === 'v' || prev.key === 'vs' || prev.key === 'versus'));
-    if (!scored && !playing) continue;
-    m.type = 'Institution';
-    m.role = 'name';
-    m.institutionKind = 'other';
-    m.alternatives = undefined;
-    if (m.source === 'gazetteer') { m.key = undefined; m.country = null; }
-    m.confidence = Math.min(m.confidence, 0.6);
+    // "Surrey captain Chris Lewis", "the Kent batsman": a place with a player's role after it.
+    const member = role && next !== null && res.cues.teamRoleNouns.has(next.key);
+    if (!scored && !playing && !member) continue;
+    // Only a score or a player's role marks the name as a team for the rest of the article: a verb
+    // such as "host" is weaker evidence ("Bournemouth hosted the conference").
+    makeTeam(m, scored || member);
   }
 }
 
@@ -644,8 +680,14 @@ function possessiveInstitutions(doc: ArticleDoc, res: Resources, s: Sentence, ba
       const place = doc.mentions.find((x) => x.tokStart === e + 1 && (x.type === 'Place' || x.role === 'capital'));
       if (place) name = `${head} in ${place.name ?? place.text}`;
     }
+    // A head in lower case ("China's embassy in Wellington", "Iran's foreign ministry") names no institution
+    // (data/gold/README.md): it is a reference to its state, which acts through it.
+    if (!T[j].cap) {
+      added.push({ start: T[j].start, end: T[m.end - 1].end, tokStart: j, tokEnd: m.end, text: head, type: 'State', role: 'reference', source: 'pattern', owner: mi, confidence: 0.7 });
+      continue;
+    }
     added.push({
-      start: T[j].start, end: T[m.end - 1].end, tokStart: j, tokEnd: m.end, text: head, type: 'Institution', role: T[j].cap ? 'name' : 'descriptor', source: 'pattern',
+      start: T[j].start, end: T[m.end - 1].end, tokStart: j, tokEnd: m.end, text: head, type: 'Institution', role: 'name', source: 'pattern',
       name, owner: mi, institutionKind: m.values[0].kind, confidence: 0.7,
     });
   }

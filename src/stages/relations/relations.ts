@@ -70,7 +70,7 @@ function titleRelations(ctx: Ctx, s: Sentence, ms: number[]): void {
     if (p.type !== 'Person' || !p.titles) continue;
     for (const t of p.titles) {
       if (t.org === undefined) {
-        if (t.office && !t.honorific) knownOffice(ctx, s, p, t);
+        if (t.office && !t.honorific && !knownOffice(ctx, s, p, t)) contextOffice(ctx, s, ms, p, t);
         continue;
       }
       const org = doc.mentions[t.org];
@@ -102,18 +102,18 @@ function titleRelations(ctx: Ctx, s: Sentence, ms: number[]): void {
  * knowledge base says whose office it is. A national office points to the state, other offices to their
  * institution when the article names it.
  */
-function knownOffice(ctx: Ctx, s: Sentence, p: Mention, t: Pick<TitleSpan, 'title'>): void {
+function knownOffice(ctx: Ctx, s: Sentence, p: Mention, t: Pick<TitleSpan, 'title'>): boolean {
   const { doc, res } = ctx;
   const id = entityId(doc, p);
   const rec = id ? res.peopleByKey.get(id) : undefined;
-  if (!rec) return;
+  if (!rec) return false;
   const canon = (x: string): string => (res.titleCanon.get(x.toLowerCase())?.title ?? x).toLowerCase();
   const want = canon(t.title);
   const pub = doc.input.publishedAt ? String(doc.input.publishedAt).slice(0, 10) : null;
   let offices = rec.offices.filter((o) => canon(o.title) === want);
   // "leader Kim Jong-un": a generic title stands for the person's office of a state.
   if (offices.length === 0 && res.cues.genericTitles.has(t.title.toLowerCase())) offices = rec.offices.filter((o) => o.org.startsWith('state:'));
-  if (offices.length === 0) return;
+  if (offices.length === 0) return true;
   const current = offices.find((o) => pub && (!o.from || o.from <= pub) && (!o.until || pub <= o.until)) ?? offices[0];
   const orgKind = res.titleCanon.get(t.title.toLowerCase())?.orgKind ?? null;
   let target: string | null = null;
@@ -129,12 +129,69 @@ function knownOffice(ctx: Ctx, s: Sentence, p: Mention, t: Pick<TitleSpan, 'titl
     else if (country) target = `state:${country}`;
   }
   if (!target || !doc.entities.some((e) => e.id === target)) {
-    if (!target || !target.startsWith('state:')) return;
+    if (!target || !target.startsWith('state:')) return true;
   }
   const spec = RELATION_TYPES.HOLDS_POSITION;
   const tType = target.startsWith('state:') ? 'State' : 'Institution';
-  if (!id || !(spec.to as readonly string[]).includes(tType)) return;
+  if (!id || !(spec.to as readonly string[]).includes(tType)) return true;
   ctx.out.push({ type: 'HOLDS_POSITION', source: id, target, properties: { title: t.title }, confidence: 0.75, start: s.start, end: s.end });
+  return true;
+}
+
+/**
+ * A national office in front of a person the knowledge base does not know ("Justice Minister Yariv
+ * Levin"): the office is of the state the context gives, the one state named earlier in the sentence,
+ * else the article's main state when it clearly dominates (at least twice the mentions of any other).
+ * Offices held abroad or of a city are left alone.
+ */
+function contextOffice(ctx: Ctx, s: Sentence, ms: number[], p: Mention, t: Pick<TitleSpan, 'title' | 'start'>): void {
+  const { doc, res } = ctx;
+  const key = t.title.toLowerCase();
+  const canon = res.titleCanon.get(key);
+  if (!canon || (canon.orgKind !== 'state' && canon.orgKind !== 'government')) return;
+  if (res.cues.foreignPostTitles.has(key) || res.cues.foreignPostTitles.has(canon.title.toLowerCase())) return;
+  const id = entityId(doc, p);
+  if (!id) return;
+  // The word before the title: a qualifier the rules do not know ("Tory Treasurer", "Shadow Foreign
+  // Secretary") or a modifier that makes it no office of a state ("shadow chancellor").
+  const T = doc.tokens;
+  let ti = p.tokStart - 1;
+  while (ti >= s.tokStart && T[ti].start >= t.start) ti--;
+  if (ti >= s.tokStart) {
+    const w = T[ti];
+    if (res.cues.nonOfficeModifiers.has(w.key) || (w.cap && ti > s.tokStart)) return;
+  }
+  let target: string | null = canon.country ? `state:${canon.country}` : null;
+  const before = new Set<string>();
+  for (const k of ms) {
+    const m = doc.mentions[k];
+    if (m.dropped || m.start >= p.start) continue;
+    if (entityType(doc, m) === 'State') { const e = entityId(doc, m); if (e) before.add(e); }
+  }
+  if (target) { /* the office exists in one state only */ }
+  else if (before.size === 1) target = [...before][0];
+  else if (before.size === 0) target = mainState(ctx);
+  if (!target) return;
+  ctx.out.push({ type: 'HOLDS_POSITION', source: id, target, properties: { title: t.title }, confidence: 0.6, start: s.start, end: s.end });
+}
+
+const MAIN_STATE = new WeakMap<ArticleDoc, string | null>();
+/** The state an article is mostly about: at least twice as many mentions as any other state, and at least three. */
+function mainState(ctx: Ctx): string | null {
+  const { doc } = ctx;
+  const known = MAIN_STATE.get(doc);
+  if (known !== undefined) return known;
+  let best: string | null = null;
+  let n1 = 0;
+  let n2 = 0;
+  for (const e of doc.entities) {
+    if (e.type !== 'State') continue;
+    const n = e.mentions.length;
+    if (n > n1) { n2 = n1; n1 = n; best = e.id; } else if (n > n2) n2 = n;
+  }
+  const out = best && n1 >= 3 && n1 >= 2 * n2 ? best : null;
+  MAIN_STATE.set(doc, out);
+  return out;
 }
 
 /** The organisation a title phrase points to, starting at token i: "of Z", "at Z", "Z's", "Z". */

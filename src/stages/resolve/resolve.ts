@@ -210,8 +210,11 @@ function referenceState(doc: ArticleDoc, res: Resources, k: number): string | nu
   }
   // The state of the nearest preceding official (a title qualified by a state, or a known nationality),
   // when the article names that state: a foreign envoy's passport says nothing about "the government".
+  // Only within the paragraph: past it, the article has usually moved on to another side.
+  const para = doc.text.lastIndexOf('\n\n', m.start);
   for (let j = k - 1; j >= 0; j--) {
     const p = ms[j];
+    if (p.start < para) break;
     if (p.dropped || p.type !== 'Person') continue;
     const c = personState(p, ms);
     if (c && counts.has(stateKey(c))) return stateKey(c);
