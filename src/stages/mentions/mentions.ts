@@ -101,6 +101,9 @@ function sentenceMentions(doc: ArticleDoc, res: Resources, s: Sentence): void {
     if (!m) continue;
     const entry = pickTitle(m.values, T, i);
     if (!entry) continue;
+    // A title word glued by a hyphen to a name word is part of that word ("Hossein Amir-Abdollahian",
+    // "Choe Son-hui", "Abdel-Amir"); hyphenated titles themselves ("President-elect") match whole.
+    if (gluedHyphenAfter(T, m.end, b0) || gluedHyphenBefore(T, i, a0)) continue;
     titles.push({ a: i, b: m.end, entry });
     i = m.end - 1;
   }
@@ -305,6 +308,14 @@ function headReference(doc: ArticleDoc, res: Resources, s: Sentence, ra: number,
     return { a: ra, b: rb, type: 'Institution', prio: 1, rank: 0, source: 'pattern', role: 'name', ref: m, kind: m.institutionKind, confidence: 0.7 };
   }
   return null;
+}
+
+function gluedHyphenAfter(T: Token[], end: number, b0: number): boolean {
+  return end + 1 < b0 && T[end].text === '-' && !T[end].spaceBefore && !T[end + 1].spaceBefore && isWord(T[end + 1]);
+}
+
+function gluedHyphenBefore(T: Token[], i: number, a0: number): boolean {
+  return i - 2 >= a0 && T[i - 1].text === '-' && !T[i - 1].spaceBefore && !T[i].spaceBefore && T[i - 2].cap && isWord(T[i - 2]);
 }
 
 function pickTitle(values: TitleEntry[], T: Token[], i: number): TitleEntry | null {
