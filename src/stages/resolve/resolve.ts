@@ -90,7 +90,11 @@ export function resolveMentions(doc: ArticleDoc, res: Resources): void {
       let country = m.country ?? null;
       if (owner && (owner.type === 'State' || owner.role === 'capital' || owner.role === 'metonym')) country = owner.role === 'capital' ? (owner.alternatives?.find((x) => x.type === 'State')?.country ?? owner.country ?? null) : (owner.country ?? null);
       if (!country) country = modifierState(doc, m);
-      const name = cleanName(m.name ?? m.text);
+      let name = cleanName(m.name ?? m.text);
+      // A state's name or demonym glued to a capitalised organisation name with no "'s" between is part
+      // of the name ("the Russian Embassy", "Japan Coast Guard", "Taiwanese Representative Office").
+      const glued = m.tokStart > 0 && doc.tokens[m.tokStart].cap ? stateModifierBefore(doc, m) : null;
+      if (glued) name = cleanName(`${glued.text} ${name}`);
       m.name = name;
       m.country = country;
       m.key = institutionKey(name, country);
@@ -184,6 +188,13 @@ export function cleanName(s: string): string {
 }
 
 /** A state written right before an institution: "US State Department" → USA. */
+function stateModifierBefore(doc: ArticleDoc, m: Mention): Mention | null {
+  const prev = m.owner !== undefined ? doc.mentions[m.owner] : doc.mentions.find((x) => x.tokEnd === m.tokStart && !x.dropped);
+  if (!prev || prev.tokEnd !== m.tokStart || prev.type !== 'State' || prev.dropped) return null;
+  if (prev.role !== 'demonym' && prev.role !== 'name' && prev.role !== 'acronym') return null;
+  return doc.tokens[prev.tokStart].cap ? prev : null;
+}
+
 function modifierState(doc: ArticleDoc, m: Mention): string | null {
   const prev = doc.mentions.find((x) => x.tokEnd === m.tokStart && (x.type === 'State' || x.role === 'capital') && !x.dropped);
   if (!prev) return null;
