@@ -3,6 +3,7 @@ import type { EntityLabel, InstitutionKind, PlaceKind } from '../../model/ontolo
 import type { GazEntry, Resources, TitleEntry } from '../../pipeline/resources';
 import { lexiconPos } from '../segment/nlp';
 import { isUpperAcronym, phraseIds } from './trie';
+import { isNameHead } from '../../model/keys';
 
 /**
  * Mentions: gazetteer hits (longest match), shapes of unknown institutions and places, acronyms
@@ -303,12 +304,14 @@ function headReference(doc: ArticleDoc, res: Resources, s: Sentence, ra: number,
   for (let k = doc.mentions.length - 1; k >= 0; k--) {
     const m = doc.mentions[k];
     if (m.dropped || m.type !== 'Institution' || m.role === 'acronym') continue;
-    const words = (m.name ?? m.text).split(/\s+/);
-    if (words.length < 2 || words[words.length - 1].toLowerCase() !== T[ra].lower) continue;
+    // "the Commission" after "the European Commission"; "the Court" after "the Supreme Court of Israel"
+    // (the words before "of" are the name's head). Longer heads ("the Supreme Court") are resolved later.
+    if (!isNameHead([T[ra].lower], m.name ?? m.text)) continue;
     return { a: ra, b: rb, type: 'Institution', prio: 1, rank: 0, source: 'pattern', role: 'name', ref: m, kind: m.institutionKind, confidence: 0.7 };
   }
   return null;
 }
+
 
 function gluedHyphenAfter(T: Token[], end: number, b0: number): boolean {
   return end + 1 < b0 && T[end].text === '-' && !T[end].spaceBefore && !T[end + 1].spaceBefore && isWord(T[end + 1]);

@@ -1,5 +1,5 @@
 import type { ArticleDoc, DocEntity, Mention } from '../../model/doc';
-import { institutionKey, normaliseName, personKey, placeKey, stateKey } from '../../model/keys';
+import { institutionKey, isNameHead, normaliseName, personKey, placeKey, stateKey } from '../../model/keys';
 import type { Resources } from '../../pipeline/resources';
 
 /**
@@ -86,16 +86,17 @@ export function resolveMentions(doc: ArticleDoc, res: Resources): void {
     if (m.dropped || m.key) continue;
     if (m.type === 'Institution') {
       if (m.source === 'acronym' && m.owner !== undefined) continue; // after its definition
+      if (headOfEarlier(doc, k)) continue;
       const owner = m.owner !== undefined ? ms[m.owner] : undefined;
       let country = m.country ?? null;
       if (owner && (owner.type === 'State' || owner.role === 'capital' || owner.role === 'metonym')) country = owner.role === 'capital' ? (owner.alternatives?.find((x) => x.type === 'State')?.country ?? owner.country ?? null) : (owner.country ?? null);
       if (!country) country = modifierState(doc, m);
-      let name = cleanName(m.name ?? m.text);
+      const name = cleanName(m.name ?? m.text);
       // A state's name or demonym glued to a capitalised organisation name with no "'s" between is part
-      // of the name ("the Russian Embassy", "Japan Coast Guard", "Taiwanese Representative Office").
+      // of the name ("the Russian Embassy", "Japan Coast Guard", "Taiwanese Representative Office"); the
+      // key stays the bare name with the country, as for "the embassy" or "Russia's Embassy".
       const glued = m.tokStart > 0 && doc.tokens[m.tokStart].cap ? stateModifierBefore(doc, m) : null;
-      if (glued) name = cleanName(`${glued.text} ${name}`);
-      m.name = name;
+      m.name = glued ? cleanName(`${glued.text} ${name}`) : name;
       m.country = country;
       m.key = institutionKey(name, country);
     } else if (m.type === 'Place') {
@@ -188,6 +189,27 @@ export function cleanName(s: string): string {
 }
 
 /** A state written right before an institution: "US State Department" → USA. */
+/**
+ * "the Supreme Court" after "Israel's Supreme Court" or "the Supreme Court of Israel": a bare organisation
+ * name after "the", with no state of its own, is the last institution named with that head.
+ */
+function headOfEarlier(doc: ArticleDoc, k: number): boolean {
+  const ms = doc.mentions;
+  const m = ms[k];
+  if (m.source === 'gazetteer' || m.owner !== undefined || m.country || m.tokStart === 0 || doc.tokens[m.tokStart - 1].key !== 'the') return false;
+  if (modifierState(doc, m)) return false;
+  const run = (m.name ?? m.text).toLowerCase().split(/\s+/);
+  for (let j = k - 1; j >= 0; j--) {
+    const r = ms[j];
+    if (r.dropped || r.type !== 'Institution' || !r.key || r.role === 'acronym') continue;
+    if (!isNameHead(run, r.name ?? r.text) && !isNameHead(run, r.text)) continue;
+    m.key = r.key; m.name = r.name; m.country = r.country;
+    if (r.institutionKind) m.institutionKind = r.institutionKind;
+    return true;
+  }
+  return false;
+}
+
 function stateModifierBefore(doc: ArticleDoc, m: Mention): Mention | null {
   const prev = m.owner !== undefined ? doc.mentions[m.owner] : doc.mentions.find((x) => x.tokEnd === m.tokStart && !x.dropped);
   if (!prev || prev.tokEnd !== m.tokStart || prev.type !== 'State' || prev.dropped) return null;
