@@ -135,6 +135,10 @@ export const CuesSchema = z.object({
   supportVerbs: strings,
   /** Verbs whose event-noun object did not happen ("called off strikes", "cancelled the visit"). */
   cancelVerbs: strings,
+  /** Verbs that pin an act on their object through a preposition ("accused China of a hack", "blamed Iran for the attacks"): the object owns the act, reported. */
+  attributionVerbs: strings,
+  /** The prepositions of those verbs that introduce the act. */
+  attributionPreps: strings,
   /** Prepositions in front of a meeting noun whose participants are the clause's ("in a phone call"). */
   meetingPreps: strings,
   /** Verbs whose subject is the winner of an election noun in their clause ("won the election"). */

@@ -1028,6 +1028,7 @@ function analyse(ctx: Ctx, s: Sentence, tr: TriggerHit, cues: [number, boolean][
   let viaSupport = false;
   let definite = false;
   let extraRecipients: Mention[] = [];
+  let attributed = false;
   if (isNoun) {
     const owner = nounOwner(ctx, s, tr, left);
     if (owner && election) ownerPlace = owner.m;
@@ -1043,6 +1044,17 @@ function analyse(ctx: Ctx, s: Sentence, tr: TriggerHit, cues: [number, boolean][
       } else if (g.prep < 0 && isCancel(res, T, g.verb)) {
         // "called off retaliatory strikes": the strikes are the subject's, and did not happen.
         subject = findSubjectAt(ctx, s, g.verb, g.verb > left ? left : clauseStart);
+      } else if (g.prep >= 0 && res.cues.attributionPreps.has(T[g.prep].key) && verbIn(res.cues.attributionVerbs, T[g.verb]) && !res.cues.definiteDeterminers.has(T[g.prep + 1].key)) {
+        // "accused China of a hack of Microsoft", "blamed Iran for attacks": the accused did it (so they say).
+        // Not "blamed Russia for the attack": a given event keeps the participants it was first reported with.
+        for (let j = g.verb + 1; j < g.prep && !subject; j++) {
+          const k = ctx.at[j];
+          if (k < 0) continue;
+          const m = headOf(ctx, doc.mentions[k]);
+          if (isParticipant(doc, m)) subject = { m, via: 'subject' };
+          j = doc.mentions[k].tokEnd - 1;
+        }
+        attributed = !!subject;
       } else if (g.prep >= 0 && res.cues.meetingPreps.has(T[g.prep].key) && tr.entry.type === 'CONSULT') {
         // "told Mr Netanyahu in a phone call": the subject met the verb's object.
         subject = findSubjectAt(ctx, s, g.verb, g.verb > left ? left : clauseStart);
@@ -1101,7 +1113,8 @@ function analyse(ctx: Ctx, s: Sentence, tr: TriggerHit, cues: [number, boolean][
     }
   }
   const reported = !!rep && (rep.reporter === undefined || !sameSide(doc, entityId(doc, rep.reporter), actorIds));
-  const modality = modalityOf(ctx, s, tr.a, tr.entry.pos, tr.head, left, reported && rep !== null);
+  let modality = modalityOf(ctx, s, tr.a, tr.entry.pos, tr.head, left, reported && rep !== null);
+  if (attributed && modality === 'asserted') modality = 'reported';
 
   // Place: a place (or a state) after a locative preposition, not already a participant.
   let place: string | null = null;
