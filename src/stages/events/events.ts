@@ -21,6 +21,7 @@ import { phraseIds } from '../mentions/trie';
 const GAP_POS = new Set(['DET', 'ADJ', 'NUM', 'ADV', 'PRON', 'PART']);
 const PREPS = new Set(['of', 'in', 'at', 'with', 'to', 'for', 'from', 'on', 'against', 'by', 'between', 'into', 'about', 'over', 'under', 'after', 'before', 'during', 'near', 'than', 'as', 'like', 'toward', 'towards', 'across', 'through', 'via', 'among', 'within', 'without']);
 const CLAUSE_STOP = new Set([';', ':', '(', ')']);
+const RELATIVE = new Set(['who', 'whom', 'whose', 'which', 'that']);
 const SUBJECT_STOP = new Set(['which', 'that', 'while', 'whereas', 'although', 'though', 'because', 'but', 'if', 'unless', 'when', 'after', 'before', 'since', 'until', 'as']);
 const RIGHT_STOP = new Set(['which', 'who', 'while', 'whereas', 'although', 'though', 'because', 'but', 'if', 'unless', 'when', 'since', 'until', 'that', 'and', 'or']);
 /** Words that end a complement: a governed trigger must not lie past one of them. */
@@ -193,7 +194,10 @@ function findTriggers(ctx: Ctx, s: Sentence): TriggerHit[] {
     let list = res.triggers.get(t.lemma) ?? (t.lower !== t.lemma ? res.triggers.get(t.lower) : undefined);
     // A past tense the tagger took for an adjective after a name ("Shin alleged on Sunday that …").
     let asVerb = false;
-    if (!list && T[i].pos === 'ADJ' && T[i].lower.endsWith('ed') && i > s.tokStart && at[i - 1] >= 0 && !(i + 1 < s.tokEnd && (T[i + 1].pos === 'NOUN' || T[i + 1].pos === 'PROPN'))) {
+    // Also a participle the tagger took for one after "has"/"have"/"had" ("Beijing has branded Mr Lai …"),
+    // unless a common noun follows ("has armed forces").
+    const perfect = i > s.tokStart && T[i - 1].pos === 'AUX' && T[i - 1].lemma === 'have' && !(i + 1 < s.tokEnd && T[i + 1].pos === 'NOUN');
+    if (!list && T[i].pos === 'ADJ' && T[i].lower.endsWith('ed') && i > s.tokStart && (perfect || (at[i - 1] >= 0 && !(i + 1 < s.tokEnd && (T[i + 1].pos === 'NOUN' || T[i + 1].pos === 'PROPN'))))) {
       list = res.triggers.get(T[i].lower.slice(0, -1)) ?? res.triggers.get(T[i].lower.slice(0, -2));
       asVerb = !!list;
     }
@@ -481,6 +485,8 @@ function findSubjectAt(ctx: Ctx, s: Sentence, a: number, left: number, depth = 0
   if (p >= left && T[p].text === ',') {
     for (let j = left; j < p; j++) {
       const k = at[j];
+      // "The minister, who criticised Israel, met …": a name inside a relative clause is not the subject.
+      if (k < 0 && RELATIVE.has(T[j].key) && T[j].pos === 'PRON') break;
       if (k < 0) continue;
       const m = doc.mentions[k];
       j = m.tokEnd - 1;
