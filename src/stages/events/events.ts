@@ -1083,6 +1083,11 @@ function analyse(ctx: Ctx, s: Sentence, tr: TriggerHit, cues: [number, boolean][
     if (!subject && T[tr.head].lower.endsWith('ing')) subject = participleSubject(ctx, s, tr);
     // "X said on Monday (that) would …" (a subject dropped): the reporter, unless the report names a subject of its own.
     if (!subject && rep && rep.index < tr.a && rep.reporter && isParticipant(doc, rep.reporter) && !ownSubject(T, rep.index + 1, tr.a)) subject = { m: rep.reporter, via: 'subject' };
+    // "X said the strikes were … and warned that …": a verb coordinated after the report, with no named
+    // subject in the reported clause, is the reporter's second act.
+    // Not a bare form ("calling for him to apologise and withdraw it") nor the last of a list of the
+    // reported subject's acts ("claimed firms manipulated X, targeted Y and ignored Z").
+    if (!subject && rep && rep.index < tr.a && rep.reporter && isParticipant(doc, rep.reporter) && T[tr.head].lower !== T[tr.head].lemma && coordinatedVerb(T, left, tr.a) && !verbList(T, rep.index + 1, tr.a)) subject = { m: rep.reporter, via: 'subject' };
   }
 
   let actors: Mention[] = [];
@@ -1188,6 +1193,19 @@ function analyse(ctx: Ctx, s: Sentence, tr: TriggerHit, cues: [number, boolean][
     summary: '',
   };
   return { hit: tr, ev, date, governor, viaSupport, definite, left, dropped: false };
+}
+
+/** Whether a comma and an inflected verb come between `from` and `to` ("X manipulated …, targeted …"). */
+function verbList(T: Token[], from: number, to: number): boolean {
+  for (let j = from; j + 1 < to; j++) if (T[j].text === ',' && T[j + 1].pos === 'VERB' && T[j + 1].lower !== T[j + 1].lemma) return true;
+  return false;
+}
+
+/** Whether the verb at `a` follows "and"/"but" directly (adverbs and auxiliaries may come between). */
+function coordinatedVerb(T: Token[], left: number, a: number): boolean {
+  let p = a - 1;
+  while (p > left && (T[p].pos === 'ADV' || T[p].pos === 'AUX' || T[p].pos === 'PART')) p--;
+  return p > left && (T[p].key === 'and' || T[p].key === 'but');
 }
 
 /** "a rocket launched from Sohae", "results released by the commission": a participle after its noun. */
