@@ -139,6 +139,8 @@ export const CuesSchema = z.object({
   attributionVerbs: strings,
   /** The prepositions of those verbs that introduce the act. */
   attributionPreps: strings,
+  /** Prepositions that name the target in a threat's complement ("close the strait to US ships", "warned against …"). */
+  threatTargetPreps: strings,
   /** Prepositions in front of a meeting noun whose participants are the clause's ("in a phone call"). */
   meetingPreps: strings,
   /** Verbs whose subject is the winner of an election noun in their clause ("won the election"). */

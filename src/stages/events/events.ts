@@ -1109,6 +1109,11 @@ function analyse(ctx: Ctx, s: Sentence, tr: TriggerHit, cues: [number, boolean][
 
   const actorIds = uniqIds(doc, actors);
   const recipientIds = uniqIds(doc, recipients).filter((r) => !actorIds.includes(r));
+  // "warned that the United States would pay a heavy price", "threatened to sue the Russian government",
+  // "warned against interference by Washington": a threat is against the first other side named in its complement.
+  if (recipientIds.length === 0 && tr.entry.type === 'THREATEN' && !isNoun && actorIds.length > 0) {
+    for (const id of complementTarget(ctx, s, tr, right, actorIds)) recipientIds.push(id);
+  }
   // "will visit Pyongyang": a visit to a city is a visit to its state, which is the recipient; the city is the place.
   let visited: string | null = null;
   if (tr.entry.mode === 'visit' && recipientIds.length === 0) {
@@ -1193,6 +1198,44 @@ function analyse(ctx: Ctx, s: Sentence, tr: TriggerHit, cues: [number, boolean][
     summary: '',
   };
   return { hit: tr, ev, date, governor, viaSupport, definite, left, dropped: false };
+}
+
+/** The first named party in a threat verb's complement clause that is not on the actors' side (with its conjuncts). */
+function complementTarget(ctx: Ctx, s: Sentence, tr: TriggerHit, right: number, actorIds: string[]): string[] {
+  const { doc, at } = ctx;
+  const T = doc.tokens;
+  const limit = Math.min(right, tr.b + 15);
+  for (let j = tr.b; j < limit; j++) {
+    const t = T[j];
+    if (t.text === ',' || (COMPLEMENT_STOP.has(t.key) && t.key !== 'and' && t.key !== 'or')) break;
+    const k = at[j];
+    if (k < 0) continue;
+    const m = headOf(ctx, doc.mentions[k]);
+    j = Math.max(j, m.tokEnd - 1);
+    if (!isParticipant(doc, m)) continue;
+    // Only in a target's place: a verb's object, after a directional preposition, or the subject of a
+    // "that" clause with a modal ("would have to pay"); not a modifier ("India's budget deficit was …").
+    let b = m.tokStart - 1;
+    while (b > tr.b && (T[b].pos === 'DET' || T[b].pos === 'ADJ' || T[b].pos === 'NUM')) b--;
+    const before = T[b];
+    const ms = withConjuncts(ctx, m, s, 'right');
+    const end = Math.max(...ms.map((x) => x.tokEnd));
+    const object = before.pos === 'VERB' || ctx.res.cues.threatTargetPreps.has(before.key);
+    const subject = (b === tr.b - 1 || before.key === 'that') && T[end]?.pos === 'AUX';
+    if (!object && !subject) continue;
+    const ids = uniqIds(doc, ms);
+    const other = ids.filter((id) => !actorIds.includes(id) && !sameSide(doc, id, actorIds) && !ownState(doc, id, actorIds));
+    if (other.length === 0) continue;
+    return other;
+  }
+  return [];
+}
+
+/** Whether `id` is the state of one of the actors (its nationality or its country). */
+function ownState(doc: ArticleDoc, id: string, actorIds: string[]): boolean {
+  if (!id.startsWith('state:')) return false;
+  const iso = id.slice(6);
+  return doc.entities.some((e) => actorIds.includes(e.id) && (e.country === iso || e.nationality === iso));
 }
 
 /** Whether a comma and an inflected verb come between `from` and `to` ("X manipulated …, targeted …"). */
