@@ -164,6 +164,23 @@ function sentenceMentions(doc: ArticleDoc, res: Resources, s: Sentence): void {
     c.prio = -1;
   }
   for (let k = cands.length - 1; k >= 0; k--) if (cands[k].prio < 0) cands.splice(k, 1);
+  // "Hansa Rostock", "Sparta Prague", "PSV Eindhoven": an unknown name word (no everyday word, given name or
+  // title) right before a city is a club or a company named after the city.
+  if (!s.allCaps) {
+    const n = cands.length;
+    for (let ci = 0; ci < n; ci++) {
+      const c = cands[ci];
+      if (c.b - c.a !== 1 || c.a - 1 < a0 || !c.entries?.some((e) => e.role === 'capital' || e.placeKind === 'city')) continue;
+      const pv = T[c.a - 1];
+      if (!pv.cap || pv.pos !== 'PROPN') continue;
+      if (!/^(\p{Lu}\p{Ll}+|\p{Lu}{2,4})$/u.test(pv.text) || c.a - 2 >= a0 && T[c.a - 2].cap && isWord(T[c.a - 2])) continue;
+      if (res.givenNames.has(pv.lower) || res.familyFirst.has(pv.lower) || res.particles.has(pv.lower) || res.cues.nonEntityWords.has(pv.key) || isEverydayWord(pv.lower, res)) continue;
+      // Not a known person's surname ("Blunkett Sheffield trip"), nor a city that is also a word ("Mobile").
+      if (surnames.has(c.a - 1) || isEverydayWord(T[c.a].lower, res) || (c.b < b0 && T[c.b].cap && isWord(T[c.b])) || surnameInText(doc.text, pv.text, res)) continue;
+      if (titles.some((t) => t.a <= c.a - 1 && t.b > c.a - 1) || cands.some((o) => o.a <= c.a - 1 && o.b > c.a - 1)) continue;
+      cands.push({ a: c.a - 1, b: c.b, type: 'Institution', prio: 2, rank: 0, source: 'pattern', role: 'name', kind: 'other', confidence: 0.6 });
+    }
+  }
   // Gazetteer hits on the same span pool their readings ("the Kremlin" the metonym, "Kremlin" the building),
   // so a seat of government can be a state or a place by position, like a capital.
   const bySpan = new Map<string, Cand>();
@@ -526,6 +543,17 @@ function teamFrames(doc: ArticleDoc, res: Resources, s: Sentence, base: number):
 }
 
 const EVERYDAY_POS = new Set(['ADJ', 'NOUN', 'VERB', 'ADV', 'ADP', 'NUM']);
+
+/** Whether the word follows a given name somewhere in the text ("David Blunkett"): a surname (first five uses). */
+function surnameInText(text: string, word: string, res: Resources): boolean {
+  let at = text.indexOf(word);
+  for (let n = 0; at >= 0 && n < 5; n++, at = text.indexOf(word, at + word.length)) {
+    if (at < 2 || text[at - 1] !== ' ') continue;
+    const from = text.lastIndexOf(' ', at - 2) + 1;
+    if (res.givenNames.has(text.slice(from, at - 1).toLowerCase())) return true;
+  }
+  return false;
+}
 
 function isEverydayWord(lower: string, res: Resources): boolean {
   if (res.givenNames.has(lower)) return false;
