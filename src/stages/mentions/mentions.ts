@@ -180,6 +180,20 @@ function sentenceMentions(doc: ArticleDoc, res: Resources, s: Sentence): void {
       if (titles.some((t) => t.a <= c.a - 1 && t.b > c.a - 1) || cands.some((o) => o.a <= c.a - 1 && o.b > c.a - 1)) continue;
       cands.push({ a: c.a - 1, b: c.b, type: 'Institution', prio: 2, rank: 0, source: 'pattern', role: 'name', kind: 'other', confidence: 0.6 });
     }
+    // "the Seattle Mariners", "the New York Mets", "the Toronto Blue Jays": a city and a capitalised plural
+    // after it (one or two words, no organisation, place or event head) is a team.
+    for (let ci = 0; ci < n; ci++) {
+      const c = cands[ci];
+      if (c.b + 1 > b0 || !c.entries?.some((e) => e.role === 'capital' || e.placeKind === 'city')) continue;
+      let e = c.b;
+      while (e < b0 && e - c.b < 2 && T[e].cap && isWord(T[e]) && T[e].key !== "'s") e++;
+      if (e === c.b || (e < b0 && T[e].cap && isWord(T[e]))) continue;
+      const last = T[e - 1];
+      // The plural of a word ("Mets", "Mariners", "Harriers"), not a surname ("Milan Baros"), after a city that is no given name.
+      if (!/^\p{Lu}\p{Ll}+s$/u.test(last.text) || lexiconPos(last.lower.slice(0, -1)) === null || res.givenNames.has(T[c.b - 1].lower) || res.orgHeads.has(last.lower) || res.placeHeads.has(last.lower) || res.cues.miscHeads.has(last.lower) || res.cues.nonEntityWords.has(last.key)) continue;
+      if (cands.some((o) => o !== c && o.a < e && o.b > c.b) || titles.some((t) => t.a < e && t.b > c.b)) continue;
+      cands.push({ a: c.a, b: e, type: 'Institution', prio: 2, rank: 0, source: 'pattern', role: 'name', kind: 'other', confidence: 0.6 });
+    }
   }
   // Gazetteer hits on the same span pool their readings ("the Kremlin" the metonym, "Kremlin" the building),
   // so a seat of government can be a state or a place by position, like a capital.
