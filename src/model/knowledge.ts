@@ -139,6 +139,8 @@ export const CuesSchema = z.object({
   attributionVerbs: strings,
   /** The prepositions of those verbs that introduce the act. */
   attributionPreps: strings,
+  /** Day and month names: a name does not run on into them through a connector ("the Strait of Hormuz on Friday"). */
+  calendarWords: strings,
   /** Prepositions that name the target in a threat's complement ("close the strait to US ships", "warned against …"). */
   threatTargetPreps: strings,
   /** Prepositions in front of a meeting noun whose participants are the clause's ("in a phone call"). */

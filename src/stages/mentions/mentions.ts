@@ -428,7 +428,7 @@ export function capRuns(T: Token[], res: Resources, a0: number, b0: number, bloc
       // In-word hyphen: "Jong-un", "Abdel-Fattah".
       if (t.text === '-' && !t.spaceBefore && j + 1 < b0 && !T[j + 1].spaceBefore && isWord(T[j + 1]) && !blocked(j + 1)) { j += 2; continue; }
       // Initials: "George W. Bush" is one token "W." in wink; a lone "." after a capital letter joins too.
-      if ((res.particles.has(t.key) || (joinConnectors && res.connectors.has(t.key))) && !t.cap && j + 1 < b0 && T[j + 1].cap && isWord(T[j + 1]) && !blocked(j + 1)) { j += 2; continue; }
+      if ((res.particles.has(t.key) || (joinConnectors && res.connectors.has(t.key))) && !t.cap && j + 1 < b0 && T[j + 1].cap && isWord(T[j + 1]) && !blocked(j + 1) && !res.cues.calendarWords.has(T[j + 1].key)) { j += 2; continue; }
       // A hyphenated particle: "Abdullatif al-Zayani", "Abu Mahdi al-Muhandis".
       if (res.particles.has(t.key) && !t.cap && j + 2 < b0 && T[j + 1].text === '-' && !T[j + 1].spaceBefore && !T[j + 2].spaceBefore && T[j + 2].cap && isWord(T[j + 2]) && !blocked(j + 1) && !blocked(j + 2)) { j += 3; continue; }
       // A possessive inside a name: "Taiwan People's Party", "Workers' Party of Korea".
@@ -466,7 +466,8 @@ function patternCandidates(doc: ArticleDoc, res: Resources, s: Sentence, cands: 
       while (j < b0 && j - i < MAX_RUN) {
         const t = T[j];
         if (t.cap && isWord(t) && t.key !== "'s") { last = j; j++; continue; }
-        if (res.connectors.has(t.key) && !t.cap && j + 1 < b0 && T[j + 1].cap) { j++; continue; }
+        // Not into a date: "the Strait of Hormuz on Friday".
+        if (res.connectors.has(t.key) && !t.cap && j + 1 < b0 && T[j + 1].cap && !res.cues.calendarWords.has(T[j + 1].key)) { j++; continue; }
         if (t.text === '-' && !t.spaceBefore && j + 1 < b0 && !T[j + 1].spaceBefore) { j++; continue; }
         break;
       }
