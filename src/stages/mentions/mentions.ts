@@ -24,6 +24,8 @@ interface Cand {
   ref?: Mention;
   kind?: InstitutionKind;
   placeKind?: PlaceKind;
+  /** A state named inside the name ("Election Commission of India"). */
+  country?: string | null;
   confidence: number;
 }
 
@@ -410,6 +412,7 @@ function toMention(doc: ArticleDoc, cand: Cand): Mention {
   } else {
     if (c.kind) m.institutionKind = c.kind;
     if (c.placeKind) m.placeKind = c.placeKind;
+    if (c.country) m.country = c.country;
   }
   return m;
 }
@@ -453,6 +456,17 @@ function patternCandidates(doc: ArticleDoc, res: Resources, s: Sentence, cands: 
       if (m.values.some((e) => e.type === 'State' && (e.role === 'name' || e.role === 'acronym' || e.role === 'demonym') && caseOk(e, T, i, s, res))) best = Math.max(best, m.end - i);
     }
     return best;
+  };
+
+  const stateNameAt = (i: number): { len: number; country: string | null } => {
+    // Length and country of a state's name (not a demonym) starting at i.
+    let best = 0;
+    let country: string | null = null;
+    for (const m of res.gazetteer.matchAll(ids, i, b0)) {
+      const e = m.values.find((x) => x.type === 'State' && x.role === 'name' && caseOk(x, T, i, s, res));
+      if (e && m.end - i > best) { best = m.end - i; country = e.country ?? null; }
+    }
+    return { len: best, country };
   };
 
   // Prefix shapes: "Ministry of Defence", "Centre for Strategic and International Studies", "Gulf of Aden".
@@ -504,7 +518,13 @@ function patternCandidates(doc: ArticleDoc, res: Resources, s: Sentence, cands: 
     const isOrg = res.orgHeads.has(T[h].lower);
     if (sl > 0 && b - (a + sl) >= 2) a += sl; // "US State Department" → "State Department" with a state modifier
     if (b - a < 2) continue;
-    if (isOrg) cands.push({ a, b, type: 'Institution', prio: 2, rank: 0, source: 'pattern', role: 'name', kind: res.orgHeads.get(T[h].lower), confidence: 0.7 });
+    // "Election Commission of India", "Central Bank of Nigeria": the state the body belongs to is part of its name.
+    let country: string | null = null;
+    if (isOrg && b + 1 < b0 && T[b].key === 'of' && T[b + 1].cap) {
+      const st = stateNameAt(b + 1);
+      if (st.len > 0 && !(b + 1 + st.len < b0 && T[b + 1 + st.len].cap && isWord(T[b + 1 + st.len]))) { b += 1 + st.len; country = st.country; }
+    }
+    if (isOrg) cands.push({ a, b, type: 'Institution', prio: 2, rank: 0, source: 'pattern', role: 'name', kind: res.orgHeads.get(T[h].lower), country, confidence: 0.7 });
     else cands.push({ a, b, type: 'Place', prio: 2, rank: 0, source: 'pattern', role: 'name', placeKind: 'feature', confidence: 0.6 });
   }
 }
