@@ -158,6 +158,9 @@ function sentenceMentions(doc: ArticleDoc, res: Resources, s: Sentence): void {
   }
   // ... and so is one preceded by an unknown capitalised word inside the sentence ("Wang Donghai").
   for (const c of cands) {
+    // A one-word company after a given name or an honorific is a surname ("Barbara Roche", "Ms Roche").
+    const company = c.type === 'Institution' && c.role === 'name' && c.entries?.[0]?.institutionKind === 'company';
+    if (company && c.b - c.a === 1 && !s.allCaps && c.a - 1 >= a0 && (res.givenNames.has(T[c.a - 1].lower) || titles.some((t) => t.b === c.a && t.entry.honorific)) && T[c.a - 1].cap) { c.prio = -1; continue; }
     if (c.prio < 0 || c.b - c.a !== 1 || s.allCaps || c.type !== 'Place' || c.role === 'capital') continue;
     const pv = c.a - 1 > a0 ? T[c.a - 1] : null;
     if (!pv || !pv.cap || pv.pos !== 'PROPN' || res.cues.nonEntityWords.has(pv.key)) continue;
