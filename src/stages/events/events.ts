@@ -568,7 +568,13 @@ function findSubjectAt(ctx: Ctx, s: Sentence, a: number, left: number, depth = 0
       if ((pv && res.cues.reportingVerbs.has(pv.lemma) && pv.pos === 'VERB') || (pv?.key === 'that' && pv2 && res.cues.reportingVerbs.has(pv2.lemma))) {
         const rv = pv?.key === 'that' ? j - 2 : j - 1;
         const k = rv - 1 >= s.tokStart ? at[rv - 1] : -1;
-        const rep = k >= 0 ? doc.mentions[k] : undefined;
+        let rep = k >= 0 ? doc.mentions[k] : undefined;
+        // "Algeria, which borders Niger, has said it opposes …": the subject before the comma.
+        if (!rep) {
+          let c = rv - 1;
+          while (c > s.tokStart && (T[c].pos === 'AUX' || T[c].pos === 'ADV')) c--;
+          if (T[c]?.text === ',') rep = commaSubject(ctx, s, c);
+        }
         if (rep && entityType(doc, rep) === 'Person' === res.cues.pronounsPerson.has(t.key)) return { m: rep, via: 'pronoun' };
         if (rv - 1 >= s.tokStart && T[rv - 1].pos === 'NOUN') return undefined;
       }
@@ -980,6 +986,9 @@ function reporting(ctx: Ctx, s: Sentence, tr: TriggerHit, cues: [number, boolean
     // The reporter: the nearest participant before the verb, or right after it ("said Mr Yun").
     let reporter: Mention | undefined;
     for (let q = j - 1; q >= s.tokStart && j - q <= 6; q--) {
+      // "a spokesman in Beijing, Zhao Lijian, said", "Algeria, which borders Niger, has said": the subject
+      // before the verb's comma.
+      if (T[q].text === ',' && T.slice(q + 1, j).every((t) => t.pos === 'AUX' || t.pos === 'ADV')) { reporter = commaSubject(ctx, s, q); break; }
       if (T[q].text === ',' || T[q].text === '"') break;
       if (at[q] >= 0) {
         const m = doc.mentions[at[q]];
@@ -1236,6 +1245,22 @@ function ownState(doc: ArticleDoc, id: string, actorIds: string[]): boolean {
   if (!id.startsWith('state:')) return false;
   const iso = id.slice(6);
   return doc.entities.some((e) => actorIds.includes(e.id) && (e.country === iso || e.nationality === iso));
+}
+
+/**
+ * The subject that ends at the comma `q` before a verb: a name in apposition (", Zhao Lijian,") or the
+ * name before a relative clause ("Algeria, which shares a border with Niger,").
+ */
+function commaSubject(ctx: Ctx, s: Sentence, q: number): Mention | undefined {
+  const { doc, at } = ctx;
+  const T = doc.tokens;
+  let c = q - 1;
+  while (c > s.tokStart && q - c <= 14 && T[c].text !== ',') c--;
+  if (T[c]?.text !== ',') return undefined;
+  const k = at[q - 1] ?? -1;
+  if (k >= 0 && doc.mentions[k].tokStart === c + 1 && isParticipant(doc, doc.mentions[k])) return doc.mentions[k];
+  if (RELATIVE.has(T[c + 1]?.key) && c - 1 >= s.tokStart && at[c - 1] >= 0 && isParticipant(doc, doc.mentions[at[c - 1]])) return doc.mentions[at[c - 1]];
+  return undefined;
 }
 
 /** Whether a comma and an inflected verb come between `from` and `to` ("X manipulated …, targeted …"). */
