@@ -107,6 +107,9 @@ function sentenceMentions(doc: ArticleDoc, res: Resources, s: Sentence): void {
     // A title word glued by a hyphen to a name word is part of that word ("Hossein Amir-Abdollahian",
     // "Choe Son-hui", "Abdel-Amir"); hyphenated titles themselves ("President-elect") match whole.
     if (gluedHyphenAfter(T, m.end, b0) || gluedHyphenBefore(T, i, a0)) continue;
+    // A capitalised role word inside a sentence at the head of an organisation's name is part of it
+    // ("the Royal Marines", "the Student Union"), not "Activist Joshua Wong", "Professor Joni Lovenduski".
+    if (!entry.office && !entry.honorific && T[i].cap && i > a0 && !s.allCaps && orgNameAfter(T, m.end, b0, res)) continue;
     titles.push({ a: i, b: m.end, entry });
     i = m.end - 1;
   }
@@ -348,6 +351,13 @@ function headReference(doc: ArticleDoc, res: Resources, s: Sentence, ra: number,
   return null;
 }
 
+
+/** Whether capitalised words from `j` (one to three) end in an organisation head ("Marines", "Union"). */
+function orgNameAfter(T: Token[], j: number, b0: number, res: Resources): boolean {
+  let e = j;
+  while (e < b0 && e - j < 3 && T[e].cap && isWord(T[e])) e++;
+  return e > j && !(e < b0 && T[e].cap && isWord(T[e])) && res.orgHeads.has(T[e - 1].lower);
+}
 
 function gluedHyphenAfter(T: Token[], end: number, b0: number): boolean {
   return end + 1 < b0 && T[end].text === '-' && !T[end].spaceBefore && !T[end + 1].spaceBefore && isWord(T[end + 1]);
