@@ -520,6 +520,8 @@ function patternCandidates(doc: ArticleDoc, res: Resources, s: Sentence, cands: 
       cands.push({ a, b, type: 'Institution', prio: 2, rank: 0, source: 'pattern', role: 'name', kind: 'company', confidence: 0.75 });
       continue;
     }
+    // An event or a law named after a body is neither ("the Consumer Electronics Show").
+    if (res.cues.miscHeads.has(T[b - 1].lower)) continue;
     // The last head in the run decides.
     let h = -1;
     for (let k = b - 1; k > a; k--) {
