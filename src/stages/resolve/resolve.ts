@@ -95,7 +95,7 @@ export function resolveMentions(doc: ArticleDoc, res: Resources): void {
       // A state's name or demonym glued to a capitalised organisation name with no "'s" between is part
       // of the name ("the Russian Embassy", "Japan Coast Guard", "Taiwanese Representative Office"); the
       // key stays the bare name with the country, as for "the embassy" or "Russia's Embassy".
-      const glued = m.tokStart > 0 && doc.tokens[m.tokStart].cap ? stateModifierBefore(doc, m) : null;
+      const glued = m.tokStart > 0 && doc.tokens[m.tokStart].cap ? stateModifierBefore(doc, m, k) : null;
       m.name = glued ? cleanName(`${glued.text} ${name}`) : name;
       m.country = country;
       m.key = institutionKey(name, country);
@@ -210,8 +210,10 @@ function headOfEarlier(doc: ArticleDoc, k: number): boolean {
   return false;
 }
 
-function stateModifierBefore(doc: ArticleDoc, m: Mention): Mention | null {
-  const prev = m.owner !== undefined ? doc.mentions[m.owner] : doc.mentions.find((x) => x.tokEnd === m.tokStart && !x.dropped);
+function stateModifierBefore(doc: ArticleDoc, m: Mention, k: number): Mention | null {
+  let prev: Mention | undefined = m.owner !== undefined ? doc.mentions[m.owner] : undefined;
+  // Mentions are in text order: the one that ends where this one starts is among the few before it.
+  for (let j = k - 1; !prev && j >= 0 && k - j <= 3; j--) if (doc.mentions[j].tokEnd === m.tokStart && !doc.mentions[j].dropped) prev = doc.mentions[j];
   if (!prev || prev.tokEnd !== m.tokStart || prev.type !== 'State' || prev.dropped) return null;
   if (prev.role !== 'demonym' && prev.role !== 'name' && prev.role !== 'acronym') return null;
   return doc.tokens[prev.tokStart].cap ? prev : null;
