@@ -36,6 +36,7 @@ interface TitleMatch {
 }
 
 const MAX_RUN = 12;
+const VERSUS = new Set(['v', 'vs', 'versus']);
 
 function isWord(t: Token): boolean {
   return t.type === 'word' || t.type === 'abbreviation' || t.type === 'url' || t.type === 'hashtag';
@@ -568,12 +569,14 @@ function teamFrames(doc: ArticleDoc, res: Resources, s: Sentence, base: number):
   let ints = 0;
   let verb = false;
   let role = false;
+  let versus = false;
   for (let i = s.tokStart; i < s.tokEnd; i++) {
     if (isScore(T[i].text)) ints++;
     if (res.cues.teamRoleNouns.has(T[i].key)) role = true;
     if (res.cues.teamVerbs.has(T[i].lemma) && T[i].pos === 'VERB') verb = true;
+    if (VERSUS.has(T[i].key)) versus = true;
   }
-  if (ints < 2 && !verb && !role) return;
+  if (ints < 2 && !verb && !role && !versus) return;
   for (let k = base; k < doc.mentions.length; k++) {
     const m = doc.mentions[k];
     const placeLike = (m.type === 'Place' && (m.role === 'name' || m.role === 'capital')) || (m.source === 'shape' && m.tokEnd - m.tokStart === 1 && m.type !== 'Institution');
@@ -582,7 +585,10 @@ function teamFrames(doc: ArticleDoc, res: Resources, s: Sentence, base: number):
     const prev = m.tokStart > s.tokStart ? T[m.tokStart - 1] : null;
     const scored = ints >= 2 && next !== null && isScore(next.text);
     const playing = (next && res.cues.teamVerbs.has(next.lemma) && next.pos === 'VERB') ||
-      (prev && verb && (res.cues.teamVerbs.has(prev.lemma) || prev.key === 'against' || prev.key === 'v' || prev.key === 'vs' || prev.key === 'versus'));
+      (prev && verb && (res.cues.teamVerbs.has(prev.lemma) || prev.key === 'against' || VERSUS.has(prev.key))) ||
+      // "Leeds v Chelsea", "Worcestershire v Surrey": either side of a "v" is a club (a country there is its
+      // national side, which stays a place).
+      ((m.placeKind === 'city' || m.source === 'shape') && ((next && VERSUS.has(next.key) && next.key !== 'versus') || (prev && VERSUS.has(prev.key) && prev.key !== 'versus')));
     // "Surrey captain Chris Lewis", "the Kent batsman": a place with a player's role after it.
     const member = role && next !== null && res.cues.teamRoleNouns.has(next.key);
     if (!scored && !playing && !member) continue;
