@@ -196,7 +196,7 @@ function findTriggers(ctx: Ctx, s: Sentence): TriggerHit[] {
     let asVerb = false;
     // Also a participle the tagger took for one after "has"/"have"/"had" ("Beijing has branded Mr Lai …"),
     // unless a common noun follows ("has armed forces").
-    const perfect = i > s.tokStart && T[i - 1].pos === 'AUX' && T[i - 1].lemma === 'have' && !(i + 1 < s.tokEnd && T[i + 1].pos === 'NOUN');
+    const perfect = i > s.tokStart && !(i + 1 < s.tokEnd && T[i + 1].pos === 'NOUN') && ((T[i - 1].pos === 'AUX' && T[i - 1].lemma === 'have') || afterRelative(T, s, i));
     if (!list && T[i].pos === 'ADJ' && T[i].lower.endsWith('ed') && i > s.tokStart && (perfect || (at[i - 1] >= 0 && !(i + 1 < s.tokEnd && (T[i + 1].pos === 'NOUN' || T[i + 1].pos === 'PROPN'))))) {
       list = res.triggers.get(T[i].lower.slice(0, -1)) ?? res.triggers.get(T[i].lower.slice(0, -2));
       asVerb = !!list;
@@ -538,8 +538,15 @@ function findSubjectAt(ctx: Ctx, s: Sentence, a: number, left: number, depth = 0
       break;
     }
     if (t.key === 'who') {
-      const k = j - 1 >= s.tokStart && T[j - 1].text === ',' ? (j - 2 >= 0 ? at[j - 2] : -1) : at[j - 1];
+      const q = j - 1 >= s.tokStart && T[j - 1].text === ',' ? j - 2 : j - 1;
+      const k = q >= s.tokStart ? at[q] : -1;
       if (k >= 0 && isParticipant(doc, doc.mentions[k])) return { m: doc.mentions[k], via: 'relative' };
+      // "the Houthi rebels, who have fired …": the group named by the modifier of the noun before "who".
+      if (k < 0 && q - 1 >= s.tokStart && T[q].pos === 'NOUN' && !T[q].cap && at[q - 1] >= 0) {
+        const m = doc.mentions[at[q - 1]];
+        const ty = entityType(doc, m);
+        if ((ty === 'Institution' || ty === 'State') && isParticipant(doc, m)) return { m: headOf(ctx, m), via: 'relative' };
+      }
       break;
     }
     const pair = pairReference(ctx, s, j);
@@ -1261,6 +1268,15 @@ function commaSubject(ctx: Ctx, s: Sentence, q: number): Mention | undefined {
   if (k >= 0 && doc.mentions[k].tokStart === c + 1 && isParticipant(doc, doc.mentions[k])) return doc.mentions[k];
   if (RELATIVE.has(T[c + 1]?.key) && c - 1 >= s.tokStart && at[c - 1] >= 0 && isParticipant(doc, doc.mentions[at[c - 1]])) return doc.mentions[at[c - 1]];
   return undefined;
+}
+
+/** Whether a relative "who" opens the clause of token i, maybe with a short phrase between ("who during the campaign branded"). */
+function afterRelative(T: Token[], s: Sentence, i: number): boolean {
+  for (let j = i - 1; j >= s.tokStart && i - j <= 5; j--) {
+    if (T[j].key === 'who') return true;
+    if (T[j].pos !== 'ADP' && T[j].pos !== 'DET' && T[j].pos !== 'NOUN' && T[j].pos !== 'ADJ' && T[j].pos !== 'ADV') return false;
+  }
+  return false;
 }
 
 /** Whether a comma and an inflected verb come between `from` and `to` ("X manipulated …, targeted …"). */
