@@ -62,3 +62,14 @@ export function eventKey(p: EventKeyParts): string {
 export function truncateDate(date: string, precision: DatePrecision): string {
   return precision === 'year' ? date.slice(0, 4) : precision === 'month' ? date.slice(0, 7) : date.slice(0, 10);
 }
+
+/** Whether the name (up to an "of") ends with these lower-case words and is longer than them ("Supreme Court" of "Supreme Court of Israel" counts). */
+export function isNameHead(run: readonly string[], name: string): boolean {
+  const words = name.split(/\s+/);
+  const of = words.indexOf('of');
+  const len = of > 0 ? of : words.length;
+  const n = run.length;
+  if (n > len || (n === len && of <= 0)) return false;
+  for (let k = 0; k < n; k++) if (words[len - n + k].toLowerCase() !== run[k]) return false;
+  return true;
+}

@@ -135,6 +135,14 @@ export const CuesSchema = z.object({
   supportVerbs: strings,
   /** Verbs whose event-noun object did not happen ("called off strikes", "cancelled the visit"). */
   cancelVerbs: strings,
+  /** Verbs that pin an act on their object through a preposition ("accused China of a hack", "blamed Iran for the attacks"): the object owns the act, reported. */
+  attributionVerbs: strings,
+  /** The prepositions of those verbs that introduce the act. */
+  attributionPreps: strings,
+  /** Day and month names: a name does not run on into them through a connector ("the Strait of Hormuz on Friday"). */
+  calendarWords: strings,
+  /** Prepositions that name the target in a threat's complement ("close the strait to US ships", "warned against …"). */
+  threatTargetPreps: strings,
   /** Prepositions in front of a meeting noun whose participants are the clause's ("in a phone call"). */
   meetingPreps: strings,
   /** Verbs whose subject is the winner of an election noun in their clause ("won the election"). */

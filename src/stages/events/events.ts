@@ -21,6 +21,7 @@ import { phraseIds } from '../mentions/trie';
 const GAP_POS = new Set(['DET', 'ADJ', 'NUM', 'ADV', 'PRON', 'PART']);
 const PREPS = new Set(['of', 'in', 'at', 'with', 'to', 'for', 'from', 'on', 'against', 'by', 'between', 'into', 'about', 'over', 'under', 'after', 'before', 'during', 'near', 'than', 'as', 'like', 'toward', 'towards', 'across', 'through', 'via', 'among', 'within', 'without']);
 const CLAUSE_STOP = new Set([';', ':', '(', ')']);
+const RELATIVE = new Set(['who', 'whom', 'whose', 'which', 'that']);
 const SUBJECT_STOP = new Set(['which', 'that', 'while', 'whereas', 'although', 'though', 'because', 'but', 'if', 'unless', 'when', 'after', 'before', 'since', 'until', 'as']);
 const RIGHT_STOP = new Set(['which', 'who', 'while', 'whereas', 'although', 'though', 'because', 'but', 'if', 'unless', 'when', 'since', 'until', 'that', 'and', 'or']);
 /** Words that end a complement: a governed trigger must not lie past one of them. */
@@ -193,7 +194,10 @@ function findTriggers(ctx: Ctx, s: Sentence): TriggerHit[] {
     let list = res.triggers.get(t.lemma) ?? (t.lower !== t.lemma ? res.triggers.get(t.lower) : undefined);
     // A past tense the tagger took for an adjective after a name ("Shin alleged on Sunday that …").
     let asVerb = false;
-    if (!list && T[i].pos === 'ADJ' && T[i].lower.endsWith('ed') && i > s.tokStart && at[i - 1] >= 0 && !(i + 1 < s.tokEnd && (T[i + 1].pos === 'NOUN' || T[i + 1].pos === 'PROPN'))) {
+    // Also a participle the tagger took for one after "has"/"have"/"had" ("Beijing has branded Mr Lai …"),
+    // unless a common noun follows ("has armed forces").
+    const perfect = i > s.tokStart && !(i + 1 < s.tokEnd && T[i + 1].pos === 'NOUN') && ((T[i - 1].pos === 'AUX' && T[i - 1].lemma === 'have') || afterRelative(T, s, i));
+    if (!list && T[i].pos === 'ADJ' && T[i].lower.endsWith('ed') && i > s.tokStart && (perfect || (at[i - 1] >= 0 && !(i + 1 < s.tokEnd && (T[i + 1].pos === 'NOUN' || T[i + 1].pos === 'PROPN'))))) {
       list = res.triggers.get(T[i].lower.slice(0, -1)) ?? res.triggers.get(T[i].lower.slice(0, -2));
       asVerb = !!list;
     }
@@ -481,6 +485,8 @@ function findSubjectAt(ctx: Ctx, s: Sentence, a: number, left: number, depth = 0
   if (p >= left && T[p].text === ',') {
     for (let j = left; j < p; j++) {
       const k = at[j];
+      // "The minister, who criticised Israel, met …": a name inside a relative clause is not the subject.
+      if (k < 0 && RELATIVE.has(T[j].key) && T[j].pos === 'PRON') break;
       if (k < 0) continue;
       const m = doc.mentions[k];
       j = m.tokEnd - 1;
@@ -532,8 +538,15 @@ function findSubjectAt(ctx: Ctx, s: Sentence, a: number, left: number, depth = 0
       break;
     }
     if (t.key === 'who') {
-      const k = j - 1 >= s.tokStart && T[j - 1].text === ',' ? (j - 2 >= 0 ? at[j - 2] : -1) : at[j - 1];
+      const q = j - 1 >= s.tokStart && T[j - 1].text === ',' ? j - 2 : j - 1;
+      const k = q >= s.tokStart ? at[q] : -1;
       if (k >= 0 && isParticipant(doc, doc.mentions[k])) return { m: doc.mentions[k], via: 'relative' };
+      // "the Houthi rebels, who have fired …": the group named by the modifier of the noun before "who".
+      if (k < 0 && q - 1 >= s.tokStart && T[q].pos === 'NOUN' && !T[q].cap && at[q - 1] >= 0) {
+        const m = doc.mentions[at[q - 1]];
+        const ty = entityType(doc, m);
+        if ((ty === 'Institution' || ty === 'State') && isParticipant(doc, m)) return { m: headOf(ctx, m), via: 'relative' };
+      }
       break;
     }
     const pair = pairReference(ctx, s, j);
@@ -562,7 +575,13 @@ function findSubjectAt(ctx: Ctx, s: Sentence, a: number, left: number, depth = 0
       if ((pv && res.cues.reportingVerbs.has(pv.lemma) && pv.pos === 'VERB') || (pv?.key === 'that' && pv2 && res.cues.reportingVerbs.has(pv2.lemma))) {
         const rv = pv?.key === 'that' ? j - 2 : j - 1;
         const k = rv - 1 >= s.tokStart ? at[rv - 1] : -1;
-        const rep = k >= 0 ? doc.mentions[k] : undefined;
+        let rep = k >= 0 ? doc.mentions[k] : undefined;
+        // "Algeria, which borders Niger, has said it opposes …": the subject before the comma.
+        if (!rep) {
+          let c = rv - 1;
+          while (c > s.tokStart && (T[c].pos === 'AUX' || T[c].pos === 'ADV')) c--;
+          if (T[c]?.text === ',') rep = commaSubject(ctx, s, c);
+        }
         if (rep && entityType(doc, rep) === 'Person' === res.cues.pronounsPerson.has(t.key)) return { m: rep, via: 'pronoun' };
         if (rv - 1 >= s.tokStart && T[rv - 1].pos === 'NOUN') return undefined;
       }
@@ -974,6 +993,9 @@ function reporting(ctx: Ctx, s: Sentence, tr: TriggerHit, cues: [number, boolean
     // The reporter: the nearest participant before the verb, or right after it ("said Mr Yun").
     let reporter: Mention | undefined;
     for (let q = j - 1; q >= s.tokStart && j - q <= 6; q--) {
+      // "a spokesman in Beijing, Zhao Lijian, said", "Algeria, which borders Niger, has said": the subject
+      // before the verb's comma.
+      if (T[q].text === ',' && T.slice(q + 1, j).every((t) => t.pos === 'AUX' || t.pos === 'ADV')) { reporter = commaSubject(ctx, s, q); break; }
       if (T[q].text === ',' || T[q].text === '"') break;
       if (at[q] >= 0) {
         const m = doc.mentions[at[q]];
@@ -1028,6 +1050,7 @@ function analyse(ctx: Ctx, s: Sentence, tr: TriggerHit, cues: [number, boolean][
   let viaSupport = false;
   let definite = false;
   let extraRecipients: Mention[] = [];
+  let attributed = false;
   if (isNoun) {
     const owner = nounOwner(ctx, s, tr, left);
     if (owner && election) ownerPlace = owner.m;
@@ -1043,6 +1066,17 @@ function analyse(ctx: Ctx, s: Sentence, tr: TriggerHit, cues: [number, boolean][
       } else if (g.prep < 0 && isCancel(res, T, g.verb)) {
         // "called off retaliatory strikes": the strikes are the subject's, and did not happen.
         subject = findSubjectAt(ctx, s, g.verb, g.verb > left ? left : clauseStart);
+      } else if (g.prep >= 0 && res.cues.attributionPreps.has(T[g.prep].key) && verbIn(res.cues.attributionVerbs, T[g.verb]) && !res.cues.definiteDeterminers.has(T[g.prep + 1].key)) {
+        // "accused China of a hack of Microsoft", "blamed Iran for attacks": the accused did it (so they say).
+        // Not "blamed Russia for the attack": a given event keeps the participants it was first reported with.
+        for (let j = g.verb + 1; j < g.prep && !subject; j++) {
+          const k = ctx.at[j];
+          if (k < 0) continue;
+          const m = headOf(ctx, doc.mentions[k]);
+          if (isParticipant(doc, m)) subject = { m, via: 'subject' };
+          j = doc.mentions[k].tokEnd - 1;
+        }
+        attributed = !!subject;
       } else if (g.prep >= 0 && res.cues.meetingPreps.has(T[g.prep].key) && tr.entry.type === 'CONSULT') {
         // "told Mr Netanyahu in a phone call": the subject met the verb's object.
         subject = findSubjectAt(ctx, s, g.verb, g.verb > left ? left : clauseStart);
@@ -1065,6 +1099,11 @@ function analyse(ctx: Ctx, s: Sentence, tr: TriggerHit, cues: [number, boolean][
     if (!subject && T[tr.head].lower.endsWith('ing')) subject = participleSubject(ctx, s, tr);
     // "X said on Monday (that) would …" (a subject dropped): the reporter, unless the report names a subject of its own.
     if (!subject && rep && rep.index < tr.a && rep.reporter && isParticipant(doc, rep.reporter) && !ownSubject(T, rep.index + 1, tr.a)) subject = { m: rep.reporter, via: 'subject' };
+    // "X said the strikes were … and warned that …": a verb coordinated after the report, with no named
+    // subject in the reported clause, is the reporter's second act.
+    // Not a bare form ("calling for him to apologise and withdraw it") nor the last of a list of the
+    // reported subject's acts ("claimed firms manipulated X, targeted Y and ignored Z").
+    if (!subject && rep && rep.index < tr.a && rep.reporter && isParticipant(doc, rep.reporter) && T[tr.head].lower !== T[tr.head].lemma && coordinatedVerb(T, left, tr.a) && !verbList(T, rep.index + 1, tr.a)) subject = { m: rep.reporter, via: 'subject' };
   }
 
   let actors: Mention[] = [];
@@ -1086,6 +1125,11 @@ function analyse(ctx: Ctx, s: Sentence, tr: TriggerHit, cues: [number, boolean][
 
   const actorIds = uniqIds(doc, actors);
   const recipientIds = uniqIds(doc, recipients).filter((r) => !actorIds.includes(r));
+  // "warned that the United States would pay a heavy price", "threatened to sue the Russian government",
+  // "warned against interference by Washington": a threat is against the first other side named in its complement.
+  if (recipientIds.length === 0 && tr.entry.type === 'THREATEN' && !isNoun && actorIds.length > 0) {
+    for (const id of complementTarget(ctx, s, tr, right, actorIds)) recipientIds.push(id);
+  }
   // "will visit Pyongyang": a visit to a city is a visit to its state, which is the recipient; the city is the place.
   let visited: string | null = null;
   if (tr.entry.mode === 'visit' && recipientIds.length === 0) {
@@ -1101,7 +1145,8 @@ function analyse(ctx: Ctx, s: Sentence, tr: TriggerHit, cues: [number, boolean][
     }
   }
   const reported = !!rep && (rep.reporter === undefined || !sameSide(doc, entityId(doc, rep.reporter), actorIds));
-  const modality = modalityOf(ctx, s, tr.a, tr.entry.pos, tr.head, left, reported && rep !== null);
+  let modality = modalityOf(ctx, s, tr.a, tr.entry.pos, tr.head, left, reported && rep !== null);
+  if (attributed && modality === 'asserted') modality = 'reported';
 
   // Place: a place (or a state) after a locative preposition, not already a participant.
   let place: string | null = null;
@@ -1169,6 +1214,82 @@ function analyse(ctx: Ctx, s: Sentence, tr: TriggerHit, cues: [number, boolean][
     summary: '',
   };
   return { hit: tr, ev, date, governor, viaSupport, definite, left, dropped: false };
+}
+
+/** The first named party in a threat verb's complement clause that is not on the actors' side (with its conjuncts). */
+function complementTarget(ctx: Ctx, s: Sentence, tr: TriggerHit, right: number, actorIds: string[]): string[] {
+  const { doc, at } = ctx;
+  const T = doc.tokens;
+  const limit = Math.min(right, tr.b + 15);
+  for (let j = tr.b; j < limit; j++) {
+    const t = T[j];
+    if (t.text === ',' || (COMPLEMENT_STOP.has(t.key) && t.key !== 'and' && t.key !== 'or')) break;
+    const k = at[j];
+    if (k < 0) continue;
+    const m = headOf(ctx, doc.mentions[k]);
+    j = Math.max(j, m.tokEnd - 1);
+    if (!isParticipant(doc, m)) continue;
+    // Only in a target's place: a verb's object, after a directional preposition, or the subject of a
+    // "that" clause with a modal ("would have to pay"); not a modifier ("India's budget deficit was …").
+    let b = m.tokStart - 1;
+    while (b > tr.b && (T[b].pos === 'DET' || T[b].pos === 'ADJ' || T[b].pos === 'NUM')) b--;
+    const before = T[b];
+    const ms = withConjuncts(ctx, m, s, 'right');
+    const end = Math.max(...ms.map((x) => x.tokEnd));
+    const object = before.pos === 'VERB' || ctx.res.cues.threatTargetPreps.has(before.key);
+    const subject = (b === tr.b - 1 || before.key === 'that') && T[end]?.pos === 'AUX';
+    if (!object && !subject) continue;
+    const ids = uniqIds(doc, ms);
+    const other = ids.filter((id) => !actorIds.includes(id) && !sameSide(doc, id, actorIds) && !ownState(doc, id, actorIds));
+    if (other.length === 0) continue;
+    return other;
+  }
+  return [];
+}
+
+/** Whether `id` is the state of one of the actors (its nationality or its country). */
+function ownState(doc: ArticleDoc, id: string, actorIds: string[]): boolean {
+  if (!id.startsWith('state:')) return false;
+  const iso = id.slice(6);
+  return doc.entities.some((e) => actorIds.includes(e.id) && (e.country === iso || e.nationality === iso));
+}
+
+/**
+ * The subject that ends at the comma `q` before a verb: a name in apposition (", Zhao Lijian,") or the
+ * name before a relative clause ("Algeria, which shares a border with Niger,").
+ */
+function commaSubject(ctx: Ctx, s: Sentence, q: number): Mention | undefined {
+  const { doc, at } = ctx;
+  const T = doc.tokens;
+  let c = q - 1;
+  while (c > s.tokStart && q - c <= 14 && T[c].text !== ',') c--;
+  if (T[c]?.text !== ',') return undefined;
+  const k = at[q - 1] ?? -1;
+  if (k >= 0 && doc.mentions[k].tokStart === c + 1 && isParticipant(doc, doc.mentions[k])) return doc.mentions[k];
+  if (RELATIVE.has(T[c + 1]?.key) && c - 1 >= s.tokStart && at[c - 1] >= 0 && isParticipant(doc, doc.mentions[at[c - 1]])) return doc.mentions[at[c - 1]];
+  return undefined;
+}
+
+/** Whether a relative "who" opens the clause of token i, maybe with a short phrase between ("who during the campaign branded"). */
+function afterRelative(T: Token[], s: Sentence, i: number): boolean {
+  for (let j = i - 1; j >= s.tokStart && i - j <= 5; j--) {
+    if (T[j].key === 'who') return true;
+    if (T[j].pos !== 'ADP' && T[j].pos !== 'DET' && T[j].pos !== 'NOUN' && T[j].pos !== 'ADJ' && T[j].pos !== 'ADV') return false;
+  }
+  return false;
+}
+
+/** Whether a comma and an inflected verb come between `from` and `to` ("X manipulated …, targeted …"). */
+function verbList(T: Token[], from: number, to: number): boolean {
+  for (let j = from; j + 1 < to; j++) if (T[j].text === ',' && T[j + 1].pos === 'VERB' && T[j + 1].lower !== T[j + 1].lemma) return true;
+  return false;
+}
+
+/** Whether the verb at `a` follows "and"/"but" directly (adverbs and auxiliaries may come between). */
+function coordinatedVerb(T: Token[], left: number, a: number): boolean {
+  let p = a - 1;
+  while (p > left && (T[p].pos === 'ADV' || T[p].pos === 'AUX' || T[p].pos === 'PART')) p--;
+  return p > left && (T[p].key === 'and' || T[p].key === 'but');
 }
 
 /** "a rocket launched from Sohae", "results released by the commission": a participle after its noun. */

@@ -3,6 +3,7 @@ import type { EntityLabel, InstitutionKind, PlaceKind } from '../../model/ontolo
 import type { GazEntry, Resources, TitleEntry } from '../../pipeline/resources';
 import { lexiconPos } from '../segment/nlp';
 import { isUpperAcronym, phraseIds } from './trie';
+import { isNameHead } from '../../model/keys';
 
 /**
  * Mentions: gazetteer hits (longest match), shapes of unknown institutions and places, acronyms
@@ -23,6 +24,8 @@ interface Cand {
   ref?: Mention;
   kind?: InstitutionKind;
   placeKind?: PlaceKind;
+  /** A state named inside the name ("Election Commission of India"). */
+  country?: string | null;
   confidence: number;
 }
 
@@ -33,6 +36,7 @@ interface TitleMatch {
 }
 
 const MAX_RUN = 12;
+const VERSUS = new Set(['v', 'vs', 'versus']);
 
 function isWord(t: Token): boolean {
   return t.type === 'word' || t.type === 'abbreviation' || t.type === 'url' || t.type === 'hashtag';
@@ -101,6 +105,12 @@ function sentenceMentions(doc: ArticleDoc, res: Resources, s: Sentence): void {
     if (!m) continue;
     const entry = pickTitle(m.values, T, i);
     if (!entry) continue;
+    // A title word glued by a hyphen to a name word is part of that word ("Hossein Amir-Abdollahian",
+    // "Choe Son-hui", "Abdel-Amir"); hyphenated titles themselves ("President-elect") match whole.
+    if (gluedHyphenAfter(T, m.end, b0) || gluedHyphenBefore(T, i, a0)) continue;
+    // A capitalised role word inside a sentence at the head of an organisation's name is part of it
+    // ("the Royal Marines", "the Student Union"), not "Activist Joshua Wong", "Professor Joni Lovenduski".
+    if (!entry.office && !entry.honorific && T[i].cap && i > a0 && !s.allCaps && orgNameAfter(T, m.end, b0, res)) continue;
     titles.push({ a: i, b: m.end, entry });
     i = m.end - 1;
   }
@@ -152,6 +162,9 @@ function sentenceMentions(doc: ArticleDoc, res: Resources, s: Sentence): void {
   }
   // ... and so is one preceded by an unknown capitalised word inside the sentence ("Wang Donghai").
   for (const c of cands) {
+    // A one-word company after a given name or an honorific is a surname ("Barbara Roche", "Ms Roche").
+    const company = c.type === 'Institution' && c.role === 'name' && c.entries?.[0]?.institutionKind === 'company';
+    if (company && c.b - c.a === 1 && !s.allCaps && c.a - 1 >= a0 && (res.givenNames.has(T[c.a - 1].lower) || titles.some((t) => t.b === c.a && t.entry.honorific)) && T[c.a - 1].cap) { c.prio = -1; continue; }
     if (c.prio < 0 || c.b - c.a !== 1 || s.allCaps || c.type !== 'Place' || c.role === 'capital') continue;
     const pv = c.a - 1 > a0 ? T[c.a - 1] : null;
     if (!pv || !pv.cap || pv.pos !== 'PROPN' || res.cues.nonEntityWords.has(pv.key)) continue;
@@ -160,6 +173,37 @@ function sentenceMentions(doc: ArticleDoc, res: Resources, s: Sentence): void {
     c.prio = -1;
   }
   for (let k = cands.length - 1; k >= 0; k--) if (cands[k].prio < 0) cands.splice(k, 1);
+  // "Hansa Rostock", "Sparta Prague", "PSV Eindhoven": an unknown name word (no everyday word, given name or
+  // title) right before a city is a club or a company named after the city.
+  if (!s.allCaps) {
+    const n = cands.length;
+    for (let ci = 0; ci < n; ci++) {
+      const c = cands[ci];
+      if (c.b - c.a !== 1 || c.a - 1 < a0 || !c.entries?.some((e) => e.role === 'capital' || e.placeKind === 'city')) continue;
+      const pv = T[c.a - 1];
+      if (!pv.cap || pv.pos !== 'PROPN') continue;
+      if (!/^(\p{Lu}\p{Ll}+|\p{Lu}{2,4})$/u.test(pv.text) || c.a - 2 >= a0 && T[c.a - 2].cap && isWord(T[c.a - 2])) continue;
+      if (res.givenNames.has(pv.lower) || res.familyFirst.has(pv.lower) || res.particles.has(pv.lower) || res.cues.nonEntityWords.has(pv.key) || isEverydayWord(pv.lower, res)) continue;
+      // Not a known person's surname ("Blunkett Sheffield trip"), nor a city that is also a word ("Mobile").
+      if (surnames.has(c.a - 1) || isEverydayWord(T[c.a].lower, res) || (c.b < b0 && T[c.b].cap && isWord(T[c.b])) || surnameInText(doc.text, pv.text, res)) continue;
+      if (titles.some((t) => t.a <= c.a - 1 && t.b > c.a - 1) || cands.some((o) => o.a <= c.a - 1 && o.b > c.a - 1)) continue;
+      cands.push({ a: c.a - 1, b: c.b, type: 'Institution', prio: 2, rank: 0, source: 'pattern', role: 'name', kind: 'other', confidence: 0.6 });
+    }
+    // "the Seattle Mariners", "the New York Mets", "the Toronto Blue Jays": a city and a capitalised plural
+    // after it (one or two words, no organisation, place or event head) is a team.
+    for (let ci = 0; ci < n; ci++) {
+      const c = cands[ci];
+      if (c.b + 1 > b0 || !c.entries?.some((e) => e.role === 'capital' || e.placeKind === 'city')) continue;
+      let e = c.b;
+      while (e < b0 && e - c.b < 2 && T[e].cap && isWord(T[e]) && T[e].key !== "'s") e++;
+      if (e === c.b || (e < b0 && T[e].cap && isWord(T[e]))) continue;
+      const last = T[e - 1];
+      // The plural of a word ("Mets", "Mariners", "Harriers"), not a surname ("Milan Baros"), after a city that is no given name.
+      if (!/^\p{Lu}\p{Ll}+s$/u.test(last.text) || lexiconPos(last.lower.slice(0, -1)) === null || res.givenNames.has(T[c.b - 1].lower) || res.orgHeads.has(last.lower) || res.placeHeads.has(last.lower) || res.cues.miscHeads.has(last.lower) || res.cues.nonEntityWords.has(last.key)) continue;
+      if (cands.some((o) => o !== c && o.a < e && o.b > c.b) || titles.some((t) => t.a < e && t.b > c.b)) continue;
+      cands.push({ a: c.a, b: e, type: 'Institution', prio: 2, rank: 0, source: 'pattern', role: 'name', kind: 'other', confidence: 0.6 });
+    }
+  }
   // Gazetteer hits on the same span pool their readings ("the Kremlin" the metonym, "Kremlin" the building),
   // so a seat of government can be a state or a place by position, like a capital.
   const bySpan = new Map<string, Cand>();
@@ -300,11 +344,28 @@ function headReference(doc: ArticleDoc, res: Resources, s: Sentence, ra: number,
   for (let k = doc.mentions.length - 1; k >= 0; k--) {
     const m = doc.mentions[k];
     if (m.dropped || m.type !== 'Institution' || m.role === 'acronym') continue;
-    const words = (m.name ?? m.text).split(/\s+/);
-    if (words.length < 2 || words[words.length - 1].toLowerCase() !== T[ra].lower) continue;
+    // "the Commission" after "the European Commission"; "the Court" after "the Supreme Court of Israel"
+    // (the words before "of" are the name's head). Longer heads ("the Supreme Court") are resolved later.
+    if (!isNameHead([T[ra].lower], m.name ?? m.text)) continue;
     return { a: ra, b: rb, type: 'Institution', prio: 1, rank: 0, source: 'pattern', role: 'name', ref: m, kind: m.institutionKind, confidence: 0.7 };
   }
   return null;
+}
+
+
+/** Whether capitalised words from `j` (one to three) end in an organisation head ("Marines", "Union"). */
+function orgNameAfter(T: Token[], j: number, b0: number, res: Resources): boolean {
+  let e = j;
+  while (e < b0 && e - j < 3 && T[e].cap && isWord(T[e])) e++;
+  return e > j && !(e < b0 && T[e].cap && isWord(T[e])) && res.orgHeads.has(T[e - 1].lower);
+}
+
+function gluedHyphenAfter(T: Token[], end: number, b0: number): boolean {
+  return end + 1 < b0 && T[end].text === '-' && !T[end].spaceBefore && !T[end + 1].spaceBefore && isWord(T[end + 1]);
+}
+
+function gluedHyphenBefore(T: Token[], i: number, a0: number): boolean {
+  return i - 2 >= a0 && T[i - 1].text === '-' && !T[i - 1].spaceBefore && !T[i].spaceBefore && T[i - 2].cap && isWord(T[i - 2]);
 }
 
 function pickTitle(values: TitleEntry[], T: Token[], i: number): TitleEntry | null {
@@ -365,6 +426,7 @@ function toMention(doc: ArticleDoc, cand: Cand): Mention {
   } else {
     if (c.kind) m.institutionKind = c.kind;
     if (c.placeKind) m.placeKind = c.placeKind;
+    if (c.country) m.country = c.country;
   }
   return m;
 }
@@ -383,7 +445,7 @@ export function capRuns(T: Token[], res: Resources, a0: number, b0: number, bloc
       // In-word hyphen: "Jong-un", "Abdel-Fattah".
       if (t.text === '-' && !t.spaceBefore && j + 1 < b0 && !T[j + 1].spaceBefore && isWord(T[j + 1]) && !blocked(j + 1)) { j += 2; continue; }
       // Initials: "George W. Bush" is one token "W." in wink; a lone "." after a capital letter joins too.
-      if ((res.particles.has(t.key) || (joinConnectors && res.connectors.has(t.key))) && !t.cap && j + 1 < b0 && T[j + 1].cap && isWord(T[j + 1]) && !blocked(j + 1)) { j += 2; continue; }
+      if ((res.particles.has(t.key) || (joinConnectors && res.connectors.has(t.key))) && !t.cap && j + 1 < b0 && T[j + 1].cap && isWord(T[j + 1]) && !blocked(j + 1) && !res.cues.calendarWords.has(T[j + 1].key)) { j += 2; continue; }
       // A hyphenated particle: "Abdullatif al-Zayani", "Abu Mahdi al-Muhandis".
       if (res.particles.has(t.key) && !t.cap && j + 2 < b0 && T[j + 1].text === '-' && !T[j + 1].spaceBefore && !T[j + 2].spaceBefore && T[j + 2].cap && isWord(T[j + 2]) && !blocked(j + 1) && !blocked(j + 2)) { j += 3; continue; }
       // A possessive inside a name: "Taiwan People's Party", "Workers' Party of Korea".
@@ -410,6 +472,17 @@ function patternCandidates(doc: ArticleDoc, res: Resources, s: Sentence, cands: 
     return best;
   };
 
+  const stateNameAt = (i: number): { len: number; country: string | null } => {
+    // Length and country of a state's name (not a demonym) starting at i.
+    let best = 0;
+    let country: string | null = null;
+    for (const m of res.gazetteer.matchAll(ids, i, b0)) {
+      const e = m.values.find((x) => x.type === 'State' && x.role === 'name' && caseOk(x, T, i, s, res));
+      if (e && m.end - i > best) { best = m.end - i; country = e.country ?? null; }
+    }
+    return { len: best, country };
+  };
+
   // Prefix shapes: "Ministry of Defence", "Centre for Strategic and International Studies", "Gulf of Aden".
   for (let i = a0; i < b0; i++) {
     if (!T[i].cap) continue;
@@ -421,7 +494,8 @@ function patternCandidates(doc: ArticleDoc, res: Resources, s: Sentence, cands: 
       while (j < b0 && j - i < MAX_RUN) {
         const t = T[j];
         if (t.cap && isWord(t) && t.key !== "'s") { last = j; j++; continue; }
-        if (res.connectors.has(t.key) && !t.cap && j + 1 < b0 && T[j + 1].cap) { j++; continue; }
+        // Not into a date: "the Strait of Hormuz on Friday".
+        if (res.connectors.has(t.key) && !t.cap && j + 1 < b0 && T[j + 1].cap && !res.cues.calendarWords.has(T[j + 1].key)) { j++; continue; }
         if (t.text === '-' && !t.spaceBefore && j + 1 < b0 && !T[j + 1].spaceBefore) { j++; continue; }
         break;
       }
@@ -447,6 +521,8 @@ function patternCandidates(doc: ArticleDoc, res: Resources, s: Sentence, cands: 
       cands.push({ a, b, type: 'Institution', prio: 2, rank: 0, source: 'pattern', role: 'name', kind: 'company', confidence: 0.75 });
       continue;
     }
+    // An event or a law named after a body is neither ("the Consumer Electronics Show").
+    if (res.cues.miscHeads.has(T[b - 1].lower)) continue;
     // The last head in the run decides.
     let h = -1;
     for (let k = b - 1; k > a; k--) {
@@ -458,7 +534,13 @@ function patternCandidates(doc: ArticleDoc, res: Resources, s: Sentence, cands: 
     const isOrg = res.orgHeads.has(T[h].lower);
     if (sl > 0 && b - (a + sl) >= 2) a += sl; // "US State Department" → "State Department" with a state modifier
     if (b - a < 2) continue;
-    if (isOrg) cands.push({ a, b, type: 'Institution', prio: 2, rank: 0, source: 'pattern', role: 'name', kind: res.orgHeads.get(T[h].lower), confidence: 0.7 });
+    // "Election Commission of India", "Central Bank of Nigeria": the state the body belongs to is part of its name.
+    let country: string | null = null;
+    if (isOrg && b + 1 < b0 && T[b].key === 'of' && T[b + 1].cap) {
+      const st = stateNameAt(b + 1);
+      if (st.len > 0 && !(b + 1 + st.len < b0 && T[b + 1 + st.len].cap && isWord(T[b + 1 + st.len]))) { b += 1 + st.len; country = st.country; }
+    }
+    if (isOrg) cands.push({ a, b, type: 'Institution', prio: 2, rank: 0, source: 'pattern', role: 'name', kind: res.orgHeads.get(T[h].lower), country, confidence: 0.7 });
     else cands.push({ a, b, type: 'Place', prio: 2, rank: 0, source: 'pattern', role: 'name', placeKind: 'feature', confidence: 0.6 });
   }
 }
@@ -487,12 +569,14 @@ function teamFrames(doc: ArticleDoc, res: Resources, s: Sentence, base: number):
   let ints = 0;
   let verb = false;
   let role = false;
+  let versus = false;
   for (let i = s.tokStart; i < s.tokEnd; i++) {
     if (isScore(T[i].text)) ints++;
     if (res.cues.teamRoleNouns.has(T[i].key)) role = true;
     if (res.cues.teamVerbs.has(T[i].lemma) && T[i].pos === 'VERB') verb = true;
+    if (VERSUS.has(T[i].key)) versus = true;
   }
-  if (ints < 2 && !verb && !role) return;
+  if (ints < 2 && !verb && !role && !versus) return;
   for (let k = base; k < doc.mentions.length; k++) {
     const m = doc.mentions[k];
     const placeLike = (m.type === 'Place' && (m.role === 'name' || m.role === 'capital')) || (m.source === 'shape' && m.tokEnd - m.tokStart === 1 && m.type !== 'Institution');
@@ -501,7 +585,10 @@ function teamFrames(doc: ArticleDoc, res: Resources, s: Sentence, base: number):
     const prev = m.tokStart > s.tokStart ? T[m.tokStart - 1] : null;
     const scored = ints >= 2 && next !== null && isScore(next.text);
     const playing = (next && res.cues.teamVerbs.has(next.lemma) && next.pos === 'VERB') ||
-      (prev && verb && (res.cues.teamVerbs.has(prev.lemma) || prev.key === 'against' || prev.key === 'v' || prev.key === 'vs' || prev.key === 'versus'));
+      (prev && verb && (res.cues.teamVerbs.has(prev.lemma) || prev.key === 'against' || VERSUS.has(prev.key))) ||
+      // "Leeds v Chelsea", "Worcestershire v Surrey": either side of a "v" is a club (a country there is its
+      // national side, which stays a place).
+      ((m.placeKind === 'city' || m.source === 'shape') && ((next && VERSUS.has(next.key) && next.key !== 'versus') || (prev && VERSUS.has(prev.key) && prev.key !== 'versus')));
     // "Surrey captain Chris Lewis", "the Kent batsman": a place with a player's role after it.
     const member = role && next !== null && res.cues.teamRoleNouns.has(next.key);
     if (!scored && !playing && !member) continue;
@@ -512,6 +599,17 @@ function teamFrames(doc: ArticleDoc, res: Resources, s: Sentence, base: number):
 }
 
 const EVERYDAY_POS = new Set(['ADJ', 'NOUN', 'VERB', 'ADV', 'ADP', 'NUM']);
+
+/** Whether the word follows a given name somewhere in the text ("David Blunkett"): a surname (first five uses). */
+function surnameInText(text: string, word: string, res: Resources): boolean {
+  let at = text.indexOf(word);
+  for (let n = 0; at >= 0 && n < 5; n++, at = text.indexOf(word, at + word.length)) {
+    if (at < 2 || text[at - 1] !== ' ') continue;
+    const from = text.lastIndexOf(' ', at - 2) + 1;
+    if (res.givenNames.has(text.slice(from, at - 1).toLowerCase())) return true;
+  }
+  return false;
+}
 
 function isEverydayWord(lower: string, res: Resources): boolean {
   if (res.givenNames.has(lower)) return false;

@@ -176,6 +176,7 @@ function contextOffice(ctx: Ctx, s: Sentence, ms: number[], p: Mention, t: Pick<
 }
 
 const MAIN_STATE = new WeakMap<ArticleDoc, string | null>();
+const STATE_BODY_KINDS = new Set(['government', 'legislature', 'military', 'intelligence', 'court']);
 /** The state an article is mostly about: at least twice as many mentions as any other state, and at least three. */
 function mainState(ctx: Ctx): string | null {
   const { doc } = ctx;
@@ -184,10 +185,17 @@ function mainState(ctx: Ctx): string | null {
   let best: string | null = null;
   let n1 = 0;
   let n2 = 0;
+  // A state's own mentions, and those of its public bodies ("the Knesset", "Israel's Supreme Court" name Israel too).
+  const counts = new Map<string, number>();
   for (const e of doc.entities) {
-    if (e.type !== 'State') continue;
-    const n = e.mentions.length;
-    if (n > n1) { n2 = n1; n1 = n; best = e.id; } else if (n > n2) n2 = n;
+    if (e.type === 'State') counts.set(e.id, (counts.get(e.id) ?? 0) + e.mentions.length);
+    else if (e.type === 'Institution' && e.country && e.kind && STATE_BODY_KINDS.has(e.kind)) {
+      const id = `state:${e.country}`;
+      if (doc.entities.some((x) => x.id === id)) counts.set(id, (counts.get(id) ?? 0) + e.mentions.length);
+    }
+  }
+  for (const [id, n] of counts) {
+    if (n > n1) { n2 = n1; n1 = n; best = id; } else if (n > n2) n2 = n;
   }
   const out = best && n1 >= 3 && n1 >= 2 * n2 ? best : null;
   MAIN_STATE.set(doc, out);

@@ -1,5 +1,5 @@
 import type { ArticleDoc, DocEntity, Mention } from '../../model/doc';
-import { institutionKey, normaliseName, personKey, placeKey, stateKey } from '../../model/keys';
+import { institutionKey, isNameHead, normaliseName, personKey, placeKey, stateKey } from '../../model/keys';
 import type { Resources } from '../../pipeline/resources';
 
 /**
@@ -86,12 +86,17 @@ export function resolveMentions(doc: ArticleDoc, res: Resources): void {
     if (m.dropped || m.key) continue;
     if (m.type === 'Institution') {
       if (m.source === 'acronym' && m.owner !== undefined) continue; // after its definition
+      if (headOfEarlier(doc, k)) continue;
       const owner = m.owner !== undefined ? ms[m.owner] : undefined;
       let country = m.country ?? null;
       if (owner && (owner.type === 'State' || owner.role === 'capital' || owner.role === 'metonym')) country = owner.role === 'capital' ? (owner.alternatives?.find((x) => x.type === 'State')?.country ?? owner.country ?? null) : (owner.country ?? null);
       if (!country) country = modifierState(doc, m);
       const name = cleanName(m.name ?? m.text);
-      m.name = name;
+      // A state's name or demonym glued to a capitalised organisation name with no "'s" between is part
+      // of the name ("the Russian Embassy", "Japan Coast Guard", "Taiwanese Representative Office"); the
+      // key stays the bare name with the country, as for "the embassy" or "Russia's Embassy".
+      const glued = m.tokStart > 0 && doc.tokens[m.tokStart].cap ? stateModifierBefore(doc, m, k) : null;
+      m.name = glued ? cleanName(`${glued.text} ${name}`) : name;
       m.country = country;
       m.key = institutionKey(name, country);
     } else if (m.type === 'Place') {
@@ -184,6 +189,36 @@ export function cleanName(s: string): string {
 }
 
 /** A state written right before an institution: "US State Department" → USA. */
+/**
+ * "the Supreme Court" after "Israel's Supreme Court" or "the Supreme Court of Israel": a bare organisation
+ * name after "the", with no state of its own, is the last institution named with that head.
+ */
+function headOfEarlier(doc: ArticleDoc, k: number): boolean {
+  const ms = doc.mentions;
+  const m = ms[k];
+  if (m.source === 'gazetteer' || m.owner !== undefined || m.country || m.tokStart === 0 || doc.tokens[m.tokStart - 1].key !== 'the') return false;
+  if (modifierState(doc, m)) return false;
+  const run = (m.name ?? m.text).toLowerCase().split(/\s+/);
+  for (let j = k - 1; j >= 0; j--) {
+    const r = ms[j];
+    if (r.dropped || r.type !== 'Institution' || !r.key || r.role === 'acronym') continue;
+    if (!isNameHead(run, r.name ?? r.text) && !isNameHead(run, r.text)) continue;
+    m.key = r.key; m.name = r.name; m.country = r.country;
+    if (r.institutionKind) m.institutionKind = r.institutionKind;
+    return true;
+  }
+  return false;
+}
+
+function stateModifierBefore(doc: ArticleDoc, m: Mention, k: number): Mention | null {
+  let prev: Mention | undefined = m.owner !== undefined ? doc.mentions[m.owner] : undefined;
+  // Mentions are in text order: the one that ends where this one starts is among the few before it.
+  for (let j = k - 1; !prev && j >= 0 && k - j <= 3; j--) if (doc.mentions[j].tokEnd === m.tokStart && !doc.mentions[j].dropped) prev = doc.mentions[j];
+  if (!prev || prev.tokEnd !== m.tokStart || prev.type !== 'State' || prev.dropped) return null;
+  if (prev.role !== 'demonym' && prev.role !== 'name' && prev.role !== 'acronym') return null;
+  return doc.tokens[prev.tokStart].cap ? prev : null;
+}
+
 function modifierState(doc: ArticleDoc, m: Mention): string | null {
   const prev = doc.mentions.find((x) => x.tokEnd === m.tokStart && (x.type === 'State' || x.role === 'capital') && !x.dropped);
   if (!prev) return null;
