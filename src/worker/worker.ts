@@ -317,7 +317,9 @@ export class IngestWorker {
   }
 
   private async renewLeases(): Promise<void> {
-    const ids = [...this.held.values()].filter((h) => !h.finalizing && !h.lost).map((h) => h.job.id);
+    // Jobs being finished are renewed too: their lease must outlive a finish transaction that waits
+    // (behind a large commit on a busy server, say). Renewing a job already finished changes nothing.
+    const ids = [...this.held.values()].filter((h) => !h.lost).map((h) => h.job.id);
     if (ids.length === 0 || this.abandoned) return;
     let owned: Set<string>;
     try {
