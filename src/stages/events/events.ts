@@ -796,6 +796,12 @@ function nounGovernor(ctx: Ctx, s: Sentence, i: number): Governor {
   return { verb: -1, prep };
 }
 
+/** A participle whose trigger entry is a third-party (brokering, mediating) reading. */
+function thirdParty(res: Ctx['res'], t: Token): boolean {
+  const list = res.triggers.get(t.lemma) ?? res.triggers.get(t.lower.slice(0, -1)) ?? res.triggers.get(t.lower.slice(0, -2));
+  return !!list && list.some((e) => e.mode === 'third-party' && e.pos === 'verb');
+}
+
 function findObjects(ctx: Ctx, s: Sentence, tr: TriggerHit, right: number, passive: boolean): { objects: Participant[]; agent?: Participant } {
   const { doc, res, at } = ctx;
   const T = doc.tokens;
@@ -815,6 +821,8 @@ function findObjects(ctx: Ctx, s: Sentence, tr: TriggerHit, right: number, passi
     if (t.pos === 'VERB' && j > tr.b && !passive) break;
     // "talks in Pretoria mediated by the AU": a participle after the noun starts a phrase of its own.
     if (tr.entry.pos === 'noun' && j > tr.b && t.pos === 'ADJ' && t.lower.endsWith('ed') && at[j] < 0) break;
+    // "a deal brokered by China": the agent of a third-party verb is the broker, not a party to the deal.
+    if (tr.entry.pos === 'noun' && j === tr.b && t.lower.endsWith('ed') && thirdParty(res, t)) break;
     if (PREPS.has(t.key)) {
       direct = false;
       if (t.key === 'by' && byAgent) {
