@@ -246,6 +246,8 @@ function findTriggers(ctx: Ctx, s: Sentence): TriggerHit[] {
     // "threats and intimidation": one event told with two nouns.
     const last = hits[hits.length - 1];
     if (h.entry.pos === 'noun' && last && last.entry.pos === 'noun' && last.entry.type === h.entry.type && last.b === h.a - 1 && (T[h.a - 1].key === 'and' || T[h.a - 1].key === 'or')) continue;
+    // "an indictment charging four nationals with …": the -ing verb tells what the case is, not a second event.
+    if (h.entry.pos === 'verb' && single && last && last.entry.pos === 'noun' && last.entry.type === 'COERCE' && last.b === h.a && T[h.head].lower.endsWith('ing')) continue;
     // "carrier strike group", "launch sites": a noun modifying another noun is no event.
     if (h.entry.pos === 'noun' && h.b < s.tokEnd && T[h.b].pos === 'NOUN' && !T[h.b].cap && at[h.b] < 0) continue;
     hits.push(h);
@@ -784,6 +786,8 @@ function nounGovernor(ctx: Ctx, s: Sentence, i: number): Governor {
     const t = T[j];
     if (t.pos === 'VERB' || (t.pos === 'AUX' && t.lemma === 'have' && prep < 0)) return { verb: j, prep };
     const coordinated = (t.key === 'and' || t.key === 'or') && j - 1 >= s.tokStart && (T[j - 1].pos === 'NOUN' || ctx.at[j - 1] >= 0);
+    // "the DOJ unsealed an indictment": a support verb the tagger calls an adjective, right after a name.
+    if (t.pos === 'ADJ' && prep < 0 && t.lower.endsWith('ed') && j - 1 >= s.tokStart && (ctx.at[j - 1] >= 0 || T[j - 1].text === ')') && verbIn(ctx.res.cues.supportVerbs, t)) return { verb: j, prep };
     if (ctx.at[j] >= 0 || t.key === "'s" || t.text === '-' || NP_INNER_POS.has(t.pos) || coordinated) {
       if (t.pos === 'PRON' && (t.key === 'that' || t.key === 'which' || t.key === 'who')) break;
       continue;
