@@ -246,8 +246,9 @@ function findTriggers(ctx: Ctx, s: Sentence): TriggerHit[] {
     // "threats and intimidation": one event told with two nouns.
     const last = hits[hits.length - 1];
     if (h.entry.pos === 'noun' && last && last.entry.pos === 'noun' && last.entry.type === h.entry.type && last.b === h.a - 1 && (T[h.a - 1].key === 'and' || T[h.a - 1].key === 'or')) continue;
-    // "an indictment charging four nationals with …": the -ing verb tells what the case is, not a second event.
-    if (h.entry.pos === 'verb' && single && last && last.entry.pos === 'noun' && last.entry.type === 'COERCE' && last.b === h.a && T[h.head].lower.endsWith('ing')) continue;
+    // "an indictment charging four nationals with …", "agreements establishing diplomatic relations": the -ing
+    // verb tells what the case or the agreement is, not a second event.
+    if (h.entry.pos === 'verb' && last && T[last.b - 1].pos === 'NOUN' && (last.entry.type === 'COERCE' || last.entry.type === 'AGREE') && last.b === h.a && T[h.head].lower.endsWith('ing')) continue;
     // "carrier strike group", "launch sites": a noun modifying another noun is no event.
     if (h.entry.pos === 'noun' && h.b < s.tokEnd && T[h.b].pos === 'NOUN' && !T[h.b].cap && at[h.b] < 0) continue;
     hits.push(h);
