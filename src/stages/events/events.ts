@@ -786,7 +786,8 @@ function nounGovernor(ctx: Ctx, s: Sentence, i: number): Governor {
   for (let j = i - 1; j >= s.tokStart && i - j <= 10; j--) {
     const t = T[j];
     if (t.pos === 'VERB' || (t.pos === 'AUX' && t.lemma === 'have' && prep < 0)) return { verb: j, prep };
-    const coordinated = (t.key === 'and' || t.key === 'or') && j - 1 >= s.tokStart && (T[j - 1].pos === 'NOUN' || ctx.at[j - 1] >= 0);
+    // "sweeping financial and trade sanctions": coordinated modifiers of the noun are inside its phrase.
+    const coordinated = (t.key === 'and' || t.key === 'or') && j - 1 >= s.tokStart && (T[j - 1].pos === 'NOUN' || T[j - 1].pos === 'ADJ' || ctx.at[j - 1] >= 0);
     // "the DOJ unsealed an indictment": a support verb the tagger calls an adjective, right after a name.
     if (t.pos === 'ADJ' && prep < 0 && t.lower.endsWith('ed') && j - 1 >= s.tokStart && (ctx.at[j - 1] >= 0 || T[j - 1].text === ')') && verbIn(ctx.res.cues.supportVerbs, t)) return { verb: j, prep };
     if (ctx.at[j] >= 0 || t.key === "'s" || t.text === '-' || NP_INNER_POS.has(t.pos) || coordinated) {
