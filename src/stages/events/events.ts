@@ -73,6 +73,26 @@ export function findEvents(doc: ArticleDoc, res: Resources): void {
     }
   }
   doc.events = mergeRetold(dropAnaphora(events, definite), nominal);
+  for (const e of doc.events) if (e.type === 'CONSULT' && !e.mode && isVisit(doc, e)) e.mode = 'visit';
+}
+
+/**
+ * "Pompeo held talks with Mohammed bin Salman in Jeddah": talks held on the recipient's home ground, and on
+ * no actor's, are a visit (gold README: one party travels to the other).
+ */
+function isVisit(doc: ArticleDoc, e: DocEvent): boolean {
+  if (!e.place || e.recipients.length === 0) return false;
+  const home = (id: string): string | null => {
+    if (id.startsWith('state:')) return id.slice(6);
+    const x = doc.entities.find((y) => y.id === id);
+    if (x?.type === 'Place' || x?.type === 'Institution') return x.country ?? null;
+    if (x?.nationality) return x.nationality;
+    const r = doc.relations.find((q) => q.source === id && (q.type === 'HOLDS_POSITION' || q.type === 'CITIZEN_OF') && q.target.startsWith('state:'));
+    return r ? r.target.slice(6) : null;
+  };
+  const where = home(e.place);
+  if (!where) return false;
+  return e.recipients.some((r) => home(r) === where) && e.actors.every((a) => { const h = home(a); return h !== null && h !== where; });
 }
 
 /**
