@@ -11,6 +11,9 @@ import { phraseIds } from '../mentions/trie';
  * gazetteer `partOf`, membership, defection, detention and location patterns.
  */
 
+/** Words before a party's name: "of the ruling", "of the main opposition", "of the centre-right". */
+const ORG_DESCRIPTORS = new Set(['opposition', 'ruling', 'governing', 'centre', 'center', 'right', 'left', 'far', '-']);
+const GROUP_NOUNS = new Set(['coalition', 'alliance', 'bloc', 'party', 'movement', 'front']);
 const SKIP_IN_APPOSITION = new Set(['the', 'a', 'an', 'former', 'then', 'current', 'acting', 'new', 'outgoing', 'incoming', 'interim', 'longtime', 'veteran', 'senior', 'top', 'its', 'his', 'her', 'their', 'also', 'still', 'now', 'currently', 'previously', 'once', 'already']);
 
 export function findRelations(doc: ArticleDoc, res: Resources): void {
@@ -211,7 +214,13 @@ function orgAfter(ctx: Ctx, i: number, end: number, persons = false): Mention | 
   while (j < end && (T[j].key === 'the' || T[j].key === "'s")) j++;
   // "of the ruling Workers' Party", "of the main opposition Kuomintang".
   let mj = j;
-  while (mj < end && mj - j < 2 && at[mj] < 0 && !T[mj].cap && (T[mj].pos === 'ADJ' || T[mj].pos === 'VERB' || T[mj].key === 'opposition')) mj++;
+  while (mj < end && mj - j < 4 && at[mj] < 0 && !T[mj].cap && (T[mj].pos === 'ADJ' || T[mj].pos === 'VERB' || ORG_DESCRIPTORS.has(T[mj].key))) mj++;
+  // "of the ruling Peronist coalition Union for the Homeland": a descriptor and a generic group noun before the name.
+  if (mj < end && at[mj] < 0) {
+    let gj = mj;
+    if (gj < end && at[gj] < 0 && T[gj].cap && T[gj].pos === 'ADJ') gj++;
+    if (gj + 1 < end && at[gj] < 0 && GROUP_NOUNS.has(T[gj].key) && at[gj + 1] >= 0) mj = gj + 1;
+  }
   if (mj < end && at[mj] >= 0) j = mj;
   // "by officers of Z", "by agents of Z": the organisation they serve.
   if (j + 1 < end && at[j] < 0 && T[j].pos === 'NOUN' && T[j + 1].key === 'of') {
@@ -275,7 +284,9 @@ function appositions(ctx: Ctx, s: Sentence, ms: number[]): void {
         if (j < limit && T[j].key === "'s") j++;
       }
     }
-    const t = titleAt(ctx, j, limit);
+    // "X, the defeated candidate of Y": one plain adjective before a title that does not take it in.
+    let t = titleAt(ctx, j, limit);
+    if (!t && j + 1 < limit && at[j] < 0 && !T[j].cap && T[j].pos === 'ADJ') t = titleAt(ctx, j + 1, limit);
     if (!t) continue;
     // "X, US President-elect Joe Biden's pick": the title belongs to the name after it.
     let nx = t.b;
