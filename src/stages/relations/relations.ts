@@ -565,8 +565,8 @@ function locations(ctx: Ctx, s: Sentence, ms: number[]): void {
       const pc = doc.entities[m.entity as number]?.country;
       if (entityType(doc, st) === 'State' && (!pc || `state:${pc}` === entityId(doc, st))) push(ctx, 'LOCATED_IN', m, st, s, 0.7);
     }
-    // "the capital, Sanaa": a capital named after the word, of a state in the sentence.
-    if (m.type === 'Place' && m.role === 'capital' && m.tokStart >= 2 && T[m.tokStart - 1].text === ',' && T[m.tokStart - 2].key === 'capital') {
+    // "the capital, Sanaa": a place named after the word (a capital entry or a gazetteer city), of a state in the sentence.
+    if (m.type === 'Place' && m.tokStart >= 2 && T[m.tokStart - 1].text === ',' && T[m.tokStart - 2].key === 'capital') {
       const c = doc.entities[m.entity as number]?.country;
       const st = c ? ms.map((x) => doc.mentions[x]).find((x) => entityId(doc, x) === `state:${c}` && x.role !== 'demonym') : undefined;
       if (st) push(ctx, 'LOCATED_IN', m, st, s, 0.7);
