@@ -571,6 +571,14 @@ function locations(ctx: Ctx, s: Sentence, ms: number[]): void {
       const st = c ? ms.map((x) => doc.mentions[x]).find((x) => entityId(doc, x) === `state:${c}` && x.role !== 'demonym') : undefined;
       if (st) push(ctx, 'LOCATED_IN', m, st, s, 0.7);
     }
+    // "issued an alert for the southern prefecture of Okinawa": "the (ADJ) <place noun> of X", X's gazetteer country a state named in the sentence.
+    if (m.type === 'Place' && m.tokStart >= 3 && T[m.tokStart - 1].key === 'of' && res.placeNouns.has(T[m.tokStart - 2].lower)) {
+      let d = m.tokStart - 3;
+      if (d > s.tokStart && T[d].pos === 'ADJ' && !T[d].cap) d--;
+      const c = doc.entities[m.entity as number]?.country;
+      const st = c && T[d]?.key === 'the' ? ms.map((x) => doc.mentions[x]).find((x) => x.type === 'State' && x.role !== 'demonym' && x.role !== 'reference' && entityId(doc, x) === `state:${c}`) : undefined;
+      if (st) push(ctx, 'LOCATED_IN', m, st, s, 0.65);
+    }
     if (m.type === 'Place' && e + 1 < s.tokEnd && T[e].text === ',' && at[e + 1] >= 0) {
       const st = doc.mentions[at[e + 1]];
       if (st.type === 'State' && st.role !== 'demonym' && (st.tokEnd >= s.tokEnd || [',', '.', ';', ')', '-'].includes(T[st.tokEnd]?.text ?? '.'))) {
