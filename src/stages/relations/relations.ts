@@ -334,6 +334,20 @@ function possessions(ctx: Ctx, s: Sentence, ms: number[]): void {
       if (doc.entities.some((x) => x.id === sid) && e0.id !== sid) ctx.out.push({ type: 'PART_OF', source: e0.id, target: sid, properties: {}, confidence: 0.8, start: s.start, end: s.end });
       continue;
     }
+    // "The African Union is expected to meet at its Peace and Security Council": "its" owned by the nearest organisation before it.
+    if (m.tokStart - 1 > s.tokStart && T[m.tokStart - 1].key === 'its') {
+      let ow: Mention | undefined;
+      for (let j = m.tokStart - 2; j >= s.tokStart && !ow; j--) {
+        if ([';', ':'].includes(T[j].text)) break;
+        if (at[j] >= 0 && doc.mentions[at[j]].role !== 'demonym') ow = doc.mentions[at[j]];
+      }
+      const tw = ow ? entityType(doc, ow) : undefined;
+      const e1 = doc.entities[m.entity as number];
+      if (ow && e1 && entityId(doc, ow) !== e1.id && ((tw === 'Institution' && !e1.country) || (tw === 'State' && (!e1.country || entityId(doc, ow) === `state:${e1.country}`) && res.cues.stateInstitutionKinds.has(e1.kind ?? 'other')))) {
+        push(ctx, 'PART_OF', m, ow, s, 0.6);
+        continue;
+      }
+    }
     // The qualifier: "Z's (official) X", "Z X", "the Z group X" (a state, right before, maybe past adjectives or an org noun).
     let j = m.tokStart - 1;
     let skipped = 0;
