@@ -572,6 +572,17 @@ function locations(ctx: Ctx, s: Sentence, ms: number[]): void {
         const pc = doc.entities[place.entity as number]?.country;
         if (place.type === 'Place' && (!pc || `state:${pc}` === entityId(doc, m))) push(ctx, 'LOCATED_IN', place, m, s, 0.7);
       }
+      // "Germany's main industry lobby, the Federation of German Industries": a possessive description, then the institution's name.
+      if (n > 0 && T[e]?.key === "'s" && T[j]?.text === ',' && T[j - 1].pos === 'NOUN') {
+        const q = T[j + 1]?.key === 'the' ? j + 2 : j + 1;
+        const inst = at[q] >= 0 ? doc.mentions[at[q]] : undefined;
+        const ie = inst && inst.type === 'Institution' && inst.tokStart === q ? doc.entities[inst.entity as number] : undefined;
+        if (inst && ie && (!ie.country || `state:${ie.country}` === entityId(doc, m))) {
+          const kind = ie.kind ?? 'other';
+          if (res.cues.stateInstitutionKinds.has(kind)) push(ctx, 'PART_OF', inst, m, s, 0.65);
+          else if (res.cues.locatedInstitutionKinds.has(kind)) push(ctx, 'LOCATED_IN', inst, m, s, 0.65);
+        }
+      }
     }
     // "Uttar Pradesh, India's most populous state": an apposition owned by a state.
     if (m.type === 'Place' && T[e]?.text === ',' && at[e + 1] >= 0 && T[doc.mentions[at[e + 1]].tokEnd]?.key === "'s") {
