@@ -236,6 +236,18 @@ function orgAfter(ctx: Ctx, i: number, end: number, persons = false): Mention | 
   // "at Pyongyang's embassy": the institution the possessive owns.
   const q = m.tokEnd + 1;
   if (m.tokEnd < end && T[m.tokEnd].key === "'s" && q < end && at[q] >= 0 && entityType(doc, doc.mentions[at[q]]) === 'Institution') return doc.mentions[at[q]];
+  // "in Russia's military intelligence agency, the GRU": the institution the possessive description names.
+  if (t === 'State' && m.tokEnd < end && T[m.tokEnd].key === "'s") {
+    let d = q;
+    // The description may run past `end`; the name must stay in the sentence.
+    const sent = T[m.tokStart].sentence;
+    while (d < T.length && d - q < 3 && T[d].sentence === sent && at[d] < 0 && !T[d].cap && (T[d].pos === 'ADJ' || T[d].pos === 'NOUN')) d++;
+    if (d > q && T[d]?.text === ',' && T[d - 1].pos === 'NOUN') {
+      const r = T[d + 1]?.key === 'the' ? d + 2 : d + 1;
+      const inst = r < T.length && T[r].sentence === sent && at[r] >= 0 ? doc.mentions[at[r]] : undefined;
+      if (inst && inst.tokStart === r && entityType(doc, inst) === 'Institution') return inst;
+    }
+  }
   return t === 'State' || t === 'Institution' ? m : undefined;
 }
 
