@@ -212,9 +212,9 @@ function orgAfter(ctx: Ctx, i: number, end: number, persons = false): Mention | 
   let j = i;
   if (j < end && ['of', 'at', 'for', 'to', 'in', 'with', 'from', 'by'].includes(T[j].key)) j++;
   while (j < end && (T[j].key === 'the' || T[j].key === "'s")) j++;
-  // "of the ruling Workers' Party", "of the main opposition Kuomintang".
+  // "of the ruling Workers' Party", "of the main opposition Kuomintang", "of the ultra-Orthodox Shas party" (a lower-case PROPN).
   let mj = j;
-  while (mj < end && mj - j < 4 && at[mj] < 0 && !T[mj].cap && (T[mj].pos === 'ADJ' || T[mj].pos === 'VERB' || ORG_DESCRIPTORS.has(T[mj].key))) mj++;
+  while (mj < end && mj - j < 4 && at[mj] < 0 && !T[mj].cap && (T[mj].pos === 'ADJ' || T[mj].pos === 'VERB' || T[mj].pos === 'PROPN' || ORG_DESCRIPTORS.has(T[mj].key))) mj++;
   // "of the ruling Peronist coalition Union for the Homeland": a descriptor and a generic group noun before the name.
   if (mj < end && at[mj] < 0) {
     let gj = mj;
