@@ -116,7 +116,22 @@ function knownOffice(ctx: Ctx, s: Sentence, p: Mention, t: Pick<TitleSpan, 'titl
   let offices = rec.offices.filter((o) => canon(o.title) === want);
   // "leader Kim Jong-un": a generic title stands for the person's office of a state.
   if (offices.length === 0 && res.cues.genericTitles.has(t.title.toLowerCase())) offices = rec.offices.filter((o) => o.org.startsWith('state:'));
-  if (offices.length === 0) return true;
+  if (offices.length === 0) {
+    // "Vice Foreign Minister Choe Son-hui", an office the knowledge base does not list: a national office
+    // (not one held abroad) is of the person's own state, when the article names it.
+    const c0 = res.titleCanon.get(t.title.toLowerCase());
+    const key = t.title.toLowerCase();
+    const own = rec.nationality ? `state:${rec.nationality}` : null;
+    // Only an office of the same kind as one it lists ("Vice Foreign Minister" / "Foreign Minister"): a mismatch
+    // ("President Carter" resolved to a Secretary of Defense) more likely means a wrong person or title.
+    const head = (x: string): string => { const w = x.toLowerCase().split(' of ')[0].split(' '); return w[w.length - 1]; };
+    const sameKind = c0 && rec.offices.some((o) => head(canon(o.title)) === head(c0.title));
+    if (id && own && c0 && sameKind && (c0.orgKind === 'state' || c0.orgKind === 'government') && (!c0.country || c0.country === rec.nationality)
+      && !res.cues.foreignPostTitles.has(key) && !res.cues.foreignPostTitles.has(c0.title.toLowerCase()) && doc.entities.some((e) => e.id === own)) {
+      ctx.out.push({ type: 'HOLDS_POSITION', source: id, target: own, properties: { title: t.title }, confidence: 0.6, start: s.start, end: s.end });
+    }
+    return true;
+  }
   const current = offices.find((o) => pub && (!o.from || o.from <= pub) && (!o.until || pub <= o.until)) ?? offices[0];
   const orgKind = res.titleCanon.get(t.title.toLowerCase())?.orgKind ?? null;
   let target: string | null = null;
