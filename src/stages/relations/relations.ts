@@ -25,6 +25,7 @@ export function findRelations(doc: ArticleDoc, res: Resources): void {
     if (ms.length === 0) continue;
     titleRelations(ctx, s, ms);
     appositions(ctx, s, ms);
+    relativeOffices(ctx, s, ms);
     possessions(ctx, s, ms);
     membership(ctx, s, ms);
     partyOf(ctx, s, ms);
@@ -336,6 +337,38 @@ function appositions(ctx: Ctx, s: Sentence, ms: number[]): void {
     if (rel === 'HOLDS_POSITION' && !t.office && kind && res.cues.locatedInstitutionKinds.has(kind) && !/leader|chair|president|secretary|head|chief|founder|commander|spokes/i.test(t.title)) push(ctx, 'MEMBER_OF', p, org, s, conf - 0.05);
     else if (rel === 'HOLDS_POSITION') push(ctx, 'HOLDS_POSITION', p, org, s, conf, { title: t.title });
     else push(ctx, rel, p, org, s, conf - 0.05);
+  }
+}
+
+/**
+ * "Mr Lai, currently the island's vice-president and a former physician who served as premier": a
+ * relative clause "who served as / was / became <office>" further along an apposition; the person is the
+ * nearest one before "who", with no other person between. Offices only (not roles).
+ */
+function relativeOffices(ctx: Ctx, s: Sentence, ms: number[]): void {
+  const { doc, at } = ctx;
+  const T = doc.tokens;
+  for (let i = s.tokStart + 2; i + 1 < s.tokEnd; i++) {
+    if (T[i].key !== 'who') continue;
+    // "X, who is Y" right after the name is an apposition (appositions()).
+    if (T[i - 1].text === ',' && at[i - 2] >= 0) continue;
+    let j = i + 1;
+    if (T[j].lemma === 'serve' && T[j + 1]?.key === 'as') j += 2;
+    else if (isBe(T[j]) || T[j].lemma === 'become') j += 1;
+    else continue;
+    let p: Mention | undefined;
+    for (const k of ms) {
+      const m = doc.mentions[k];
+      if (m.tokEnd <= i && m.type === 'Person') p = m;
+    }
+    if (!p) continue;
+    const limit = Math.min(s.tokEnd, j + 8);
+    while (j < limit && SKIP_IN_APPOSITION.has(T[j].key)) j++;
+    const t = titleAt(ctx, j, limit);
+    if (!t || !t.office) continue;
+    const org = orgAfter(ctx, t.b, limit);
+    if (org) push(ctx, 'HOLDS_POSITION', p, org, s, 0.65, { title: t.title });
+    else if (!knownOffice(ctx, s, p, t)) contextOffice(ctx, s, ms, p, { title: t.title, start: T[t.a].start });
   }
 }
 
