@@ -733,36 +733,6 @@ function previousVerb(ctx: Ctx, s: Sentence, left: number, end: number): number 
   return -1;
 }
 
-/** The subject of the clause's first verb: the first participant in subject position followed by a verb. */
-function clauseSubject(ctx: Ctx, s: Sentence, left: number, end: number): Participant | undefined {
-  const { doc, res, at } = ctx;
-  const T = doc.tokens;
-  for (let j = left; j < end; j++) {
-    if (isPronounSubject(res, T[j])) {
-      const m = antecedent(doc, res, j, T[j].key);
-      return m ? { m, via: 'pronoun' } : undefined;
-    }
-    const k = at[j];
-    if (k < 0) {
-      if (T[j].pos === 'VERB') return undefined;
-      continue;
-    }
-    const m = doc.mentions[k];
-    j = m.tokEnd - 1;
-    if (!isParticipant(doc, m) || !subjectLike(doc, m) || ctx.heads.has(k)) continue;
-    // The verb follows (maybe after an apposition, an auxiliary or an adverb).
-    let q = m.tokEnd;
-    if (T[q]?.text === ',') {
-      while (q < end && !(T[q].text === ',' && q > m.tokEnd)) q++;
-      q++;
-    }
-    while (q < end && (T[q].pos === 'AUX' || T[q].pos === 'ADV' || T[q].pos === 'PART')) q++;
-    if (q < end && T[q].pos === 'VERB') return { m: headOf(ctx, m), via: 'subject' };
-    return undefined;
-  }
-  return undefined;
-}
-
 /** Possessor or modifier of an event noun: "Pyongyang's test", "the US and British strikes". */
 function nounOwner(ctx: Ctx, s: Sentence, tr: TriggerHit, left: number): Participant | undefined {
   const { doc, at } = ctx;
@@ -1504,7 +1474,7 @@ function nearestDate(ctx: Ctx, s: Sentence, tr: TriggerHit): { date: DateMention
  * Wednesday"). Not for a clause in the past perfect ("had met"), which steps back from that time.
  */
 function contextDate(ctx: Ctx, s: Sentence, tr: TriggerHit, left: number): DateMention | undefined {
-  const { doc, res } = ctx;
+  const { doc } = ctx;
   const T = doc.tokens;
   for (let j = left; j < tr.a; j++) if (T[j].key === 'had' || T[j].key === "'d") return undefined;
   for (let k = s.i - 1; k >= 0 && k >= s.i - 3; k--) {
