@@ -392,47 +392,32 @@ export function scoreArticle(gold: GoldDoc, pred: ExtractionResult): ArticleCoun
   const date = { correct: 0, total: 0 };
   const modality = { correct: 0, total: 0 };
   const mode = { correct: 0, total: 0 };
+  /** Counts one attribute of a matched event; a mismatch is an error of its category. */
+  const check = (acc: { correct: number; total: number }, category: 'date' | 'modality' | 'mode', ok: boolean, g: GoldEvent, mismatch: () => { reason: string; text: string }): void => {
+    acc.total++;
+    if (ok) acc.correct++;
+    else errors.push({ category, kind: 'mismatch', type: g.type, ...mismatch() });
+  };
   vm.goldToPred.forEach((p, i) => {
     if (p < 0) return;
     const g = gv[i];
     const e = pv[p];
-    if (g.date !== null) {
-      date.total++;
-      if (dateMatches(g.date, g.datePrecision, e.date, e.datePrecision)) date.correct++;
-      else {
-        const reason = !e.date ? 'missing-date' : truncateDate(e.date, e.datePrecision ?? inferPrecision(e.date)).length < PRECISION_LENGTH[g.datePrecision ?? inferPrecision(g.date)] ? 'too-coarse' : 'wrong-date';
-        errors.push({
-          category: 'date',
-          kind: 'mismatch',
-          reason,
-          type: g.type,
-          text: `${describeGold(g)}: gold ${g.date} (${g.datePrecision}), predicted ${e.date ?? 'null'} (${e.datePrecision ?? 'null'})`,
-        });
-      }
+    const gd = g.date;
+    if (gd !== null) {
+      check(date, 'date', dateMatches(gd, g.datePrecision, e.date, e.datePrecision), g, () => ({
+        reason: !e.date ? 'missing-date' : truncateDate(e.date, e.datePrecision ?? inferPrecision(e.date)).length < PRECISION_LENGTH[g.datePrecision ?? inferPrecision(gd)] ? 'too-coarse' : 'wrong-date',
+        text: `${describeGold(g)}: gold ${gd} (${g.datePrecision}), predicted ${e.date ?? 'null'} (${e.datePrecision ?? 'null'})`,
+      }));
     }
-    modality.total++;
-    if (e.modality === g.modality) modality.correct++;
-    else {
-      errors.push({
-        category: 'modality',
-        kind: 'mismatch',
-        reason: `${g.modality}-as-${e.modality}`,
-        type: g.type,
-        text: `${describeGold(g)}: gold ${g.modality}, predicted ${e.modality}`,
-      });
-    }
+    check(modality, 'modality', e.modality === g.modality, g, () => ({
+      reason: `${g.modality}-as-${e.modality}`,
+      text: `${describeGold(g)}: gold ${g.modality}, predicted ${e.modality}`,
+    }));
     if (g.mode !== null) {
-      mode.total++;
-      if (e.mode === g.mode) mode.correct++;
-      else {
-        errors.push({
-          category: 'mode',
-          kind: 'mismatch',
-          reason: 'wrong-mode',
-          type: g.type,
-          text: `${describeGold(g)}: gold mode ${g.mode}, predicted ${e.mode ?? 'null'}`,
-        });
-      }
+      check(mode, 'mode', e.mode === g.mode, g, () => ({
+        reason: 'wrong-mode',
+        text: `${describeGold(g)}: gold mode ${g.mode}, predicted ${e.mode ?? 'null'}`,
+      }));
     }
   });
 
