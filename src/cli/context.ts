@@ -7,9 +7,9 @@ import { FORMATS } from './output';
 
 /** What commands share: the validated configuration, connections made on demand, common options. */
 
-export async function connectWriter(batchSize?: number): Promise<Neo4jWriter> {
+export async function connectWriter(batchSize?: number, o: { refreshStale?: boolean } = {}): Promise<Neo4jWriter> {
   const c = config();
-  return Neo4jWriter.connect(c.neo4j, { extractorVersion: EXTRACTOR_VERSION, batchSize: batchSize ?? c.batchSize });
+  return Neo4jWriter.connect(c.neo4j, { extractorVersion: EXTRACTOR_VERSION, batchSize: batchSize ?? c.batchSize, refreshStale: o.refreshStale });
 }
 
 export async function withGraph<T>(work: (g: Graph) => Promise<T>): Promise<T> {

@@ -21,10 +21,21 @@ export class MemoryWriter implements GraphWriter {
   readonly events = new Map<string, StoredEvent>();
   readonly runs = new Map<string, RunRecord>();
 
-  constructor(private readonly extractorVersion = 'test', private readonly now: () => Date = () => new Date()) {}
+  constructor(
+    private readonly extractorVersion = 'test',
+    private readonly now: () => Date = () => new Date(),
+    /** As the Neo4j writer's `refreshStale`: articles another extractor version wrote are replaced. */
+    private readonly options: { refreshStale?: boolean } = {},
+  ) {}
+
+  /** Held, and not to be refreshed. */
+  private holds(id: string): boolean {
+    const a = this.articles.get(id);
+    return a !== undefined && (!this.options.refreshStale || a.props.extractorVersion === this.extractorVersion);
+  }
 
   async existingArticles(ids: readonly string[]): Promise<Set<string>> {
-    return new Set(ids.filter((id) => this.articles.has(id)));
+    return new Set(ids.filter((id) => this.holds(id)));
   }
 
   async writeArticles(results: readonly ExtractionResult[]): Promise<ArticleOutcome[]> {
@@ -32,9 +43,9 @@ export class MemoryWriter implements GraphWriter {
     return uniqueArticles(results).map((result) => {
       const rows = articleRows(result, this.extractorVersion, ingestedAt);
       const id = rows.article.id;
-      if (this.articles.has(id)) return { articleId: id, status: 'skipped' as const };
+      if (this.holds(id)) return { articleId: id, status: 'skipped' as const };
       const previous = [...this.articles.values()]
-        .filter((a) => (a.externalId !== null && a.externalId === rows.article.externalId) || (a.url !== null && a.url === rows.article.url))
+        .filter((a) => a.id === id || (a.externalId !== null && a.externalId === rows.article.externalId) || (a.url !== null && a.url === rows.article.url))
         .map((a) => a.id)
         .sort();
       for (const old of previous) this.removeById(old);
@@ -89,7 +100,7 @@ export class MemoryWriter implements GraphWriter {
       if (rest.length === 0) {
         this.entities.delete(entity);
         this.dropRelationsOf(entity);
-      } else stored.aliases = new Set([stored.row.name, ...rest.flatMap((m) => m.aliases)]);
+      } else stored.aliases = new Set([stored.row.name, ...rest.flatMap((m) => m.names)]);
     }
     this.articles.delete(id);
   }

@@ -21,6 +21,11 @@ export interface Neo4jWriterOptions {
   transactionRows?: number;
   /** Pieces of evidence kept per static relation (default EVIDENCE_PER_RELATION). */
   evidencePerRelation?: number;
+  /**
+   * Re-extracted articles that the graph holds from another extractor version replace it (the facts
+   * of the older extractor go, in the same transaction). Off by default: unchanged articles are skipped.
+   */
+  refreshStale?: boolean;
   now?: () => Date;
 }
 
@@ -43,7 +48,11 @@ export class Neo4jWriter implements GraphWriter {
 
   constructor(readonly graph: Graph, private readonly options: Neo4jWriterOptions) {
     const batchSize = options.batchSize ?? 1000;
-    this.limits = { batchSize, evidence: options.evidencePerRelation ?? EVIDENCE_PER_RELATION };
+    this.limits = {
+      batchSize,
+      evidence: options.evidencePerRelation ?? EVIDENCE_PER_RELATION,
+      refreshFrom: options.refreshStale ? options.extractorVersion : null,
+    };
     this.transactionRows = options.transactionRows ?? batchSize * STATEMENTS_PER_TRANSACTION;
     this.now = options.now ?? (() => new Date());
   }
@@ -55,7 +64,8 @@ export class Neo4jWriter implements GraphWriter {
   async existingArticles(ids: readonly string[]): Promise<Set<string>> {
     if (ids.length === 0) return new Set();
     const rows = await this.graph.read((tx) => run(tx, Q.EXISTING_ARTICLES, { ids }));
-    return new Set(rows.map((r) => String(r.id)));
+    const current = (r: Row) => !this.options.refreshStale || r.extractorVersion === this.options.extractorVersion;
+    return new Set(rows.filter(current).map((r) => String(r.id)));
   }
 
   async writeArticles(results: readonly ExtractionResult[]): Promise<ArticleOutcome[]> {
@@ -146,13 +156,22 @@ async function runRows(tx: Tx, cypher: string, rows: readonly unknown[], size: n
   return out;
 }
 
-interface Limits { batchSize: number; evidence: number }
+interface Limits {
+  batchSize: number;
+  evidence: number;
+  /** Refreshing: articles of another extractor version than this one are replaced, not skipped. */
+  refreshFrom?: string | null;
+}
 
 /** One transaction: claim the articles, replace earlier versions, then write every fact of the new ones. */
 export async function writeBatch(tx: Tx, batch: ArticleRows[], ingestedAt: string, limits: Limits): Promise<ArticleOutcome[]> {
   const size = limits.batchSize;
   const claim = randomUUID();
   const sorted = [...batch].sort((a, b) => (a.article.id < b.article.id ? -1 : a.article.id > b.article.id ? 1 : 0));
+  // Stale versions of these very articles go first, so that the MERGE below creates them afresh.
+  const pairs: Pair[] = [];
+  const stale = limits.refreshFrom ? (await run(tx, Q.STALE_ARTICLES, { ids: sorted.map((b) => b.article.id), version: limits.refreshFrom })).map((r) => String(r.id)) : [];
+  for (const id of stale) pairs.push(...(await removeArticleTx(tx, id, false)));
   const claimed = await runRows(tx, Q.MERGE_ARTICLES, sorted.map((b) => ({ id: b.article.id, props: b.article.props })), size, { claim });
   const created = new Set(claimed.filter((r) => r.created === true).map((r) => String(r.id)));
   const fresh = sorted.filter((b) => created.has(b.article.id));
@@ -160,9 +179,8 @@ export async function writeBatch(tx: Tx, batch: ArticleRows[], ingestedAt: strin
   for (const b of batch) outcomes.set(b.article.id, { articleId: b.article.id, status: 'skipped' });
   if (fresh.length === 0) return batch.map((b) => outcomes.get(b.article.id)!);
 
-  const pairs: Pair[] = [];
   const previous = await runRows(tx, Q.FIND_PREVIOUS_VERSIONS, fresh.map((b) => ({ id: b.article.id, externalId: b.article.externalId, url: b.article.url })), size);
-  const replaced = new Map<string, string[]>();
+  const replaced = new Map<string, string[]>(stale.map((id) => [id, [id]]));
   for (const r of previous) {
     const list = replaced.get(String(r.id)) ?? [];
     list.push(String(r.previous));

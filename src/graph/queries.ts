@@ -50,7 +50,15 @@ RETURN DISTINCT row.id AS id, old.id AS previous`;
 export const EXISTING_ARTICLES = `
 UNWIND $ids AS id
 MATCH (a:Article {id: id})
-RETURN a.id AS id`;
+RETURN a.id AS id, a.extractorVersion AS extractorVersion`;
+
+/** Articles of these ids written by another extractor version (to be re-extracted with --refresh-stale). */
+export const STALE_ARTICLES = `
+UNWIND $ids AS id
+MATCH (a:Article {id: id})
+WHERE a.extractorVersion IS NULL OR a.extractorVersion <> $version
+RETURN a.id AS id
+ORDER BY id`;
 
 export const FIND_ARTICLE = `
 MATCH (a:Article)
@@ -72,7 +80,7 @@ export const MERGE_MENTIONS = `
 UNWIND $rows AS row
 MATCH (a:Article {id: row.article})
 MATCH (e:${ENTITY_UMBRELLA} {id: row.entity})
-CREATE (a)-[:MENTIONS {count: row.count, first: row.first, aliases: row.aliases}]->(e)`;
+CREATE (a)-[:MENTIONS {count: row.count, first: row.first, aliases: row.aliases, names: row.names}]->(e)`;
 
 // ---------- static relations ----------
 
@@ -252,14 +260,15 @@ DELETE r`;
 
 /**
  * Removes the article's mentions; an entity that no other article mentions goes with it, the others get
- * their aliases back from the mentions that remain.
+ * back the aliases (`names`) the remaining articles gave them. Mentions written before `names` existed
+ * fall back to their surface forms.
  */
 export const REMOVE_ARTICLE_MENTIONS = `
 MATCH (a:Article {id: $id})-[m:MENTIONS]->(e:${ENTITY_UMBRELLA})
 DELETE m
 WITH DISTINCT e
 OPTIONAL MATCH (:Article)-[rest:MENTIONS]->(e)
-WITH e, collect(rest.aliases) AS lists
+WITH e, collect(coalesce(rest.names, rest.aliases)) AS lists
 CALL (e, lists) {
   WITH * WHERE size(lists) = 0
   DETACH DELETE e

@@ -18,7 +18,12 @@ export interface ArticleRow {
   props: Record<string, PropValue>;
 }
 export interface EntityRow { id: string; label: EntityLabel; name: string; aliases: string[]; props: Record<string, PropValue> }
-export interface MentionRow { article: string; entity: string; count: number; first: number; aliases: string[] }
+/**
+ * An article's mentions of one entity: `aliases` are the surface forms read there ("the government"
+ * included), `names` what the article adds to the entity's aliases (its name and aliases); a removal
+ * recomputes an entity's aliases from the `names` of the articles left.
+ */
+export interface MentionRow { article: string; entity: string; count: number; first: number; aliases: string[]; names: string[] }
 export interface RelationRow {
   type: RelationType;
   source: string;
@@ -102,10 +107,10 @@ export function articleRows(result: ExtractionResult, extractorVersion: string, 
     aliases: [...new Set([e.name, ...e.aliases])].sort(),
     props: storableProps(e.attributes),
   }));
-  const mentions: MentionRow[] = result.entities.map((e) => {
+  const mentions: MentionRow[] = result.entities.map((e, i) => {
     const starts = e.mentions.map((m) => m.start);
     const surface = [...new Set(e.mentions.map((m) => m.text).concat(e.aliases))].sort();
-    return { article: articleId, entity: e.id, count: Math.max(1, e.mentions.length), first: starts.length ? Math.min(...starts) : 0, aliases: surface };
+    return { article: articleId, entity: e.id, count: Math.max(1, e.mentions.length), first: starts.length ? Math.min(...starts) : 0, aliases: surface, names: entities[i].aliases };
   });
   const seen = a.publishedAt ?? ingestedAt.slice(0, 10);
   const relations: RelationRow[] = [];

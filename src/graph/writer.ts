@@ -12,7 +12,7 @@ export interface ArticleOutcome {
   status: ArticleStatus;
   /** For `failed`: why. */
   error?: string;
-  /** For `updated`: the ids of the earlier versions that this one replaced. */
+  /** For `updated`: the ids of the earlier versions that this one replaced (its own id when it was stale). */
   replaced?: string[];
 }
 
@@ -36,9 +36,15 @@ export interface GraphStats {
 }
 
 export interface GraphWriter {
-  /** Which of these article ids the graph already holds (for skipping unchanged articles before extraction). */
+  /**
+   * Which of these article ids the graph already holds (for skipping unchanged articles before
+   * extraction). A writer made to refresh stale articles leaves out those another extractor version wrote.
+   */
   existingArticles(ids: readonly string[]): Promise<Set<string>>;
-  /** Writes the articles; each one lands whole or not at all. Unchanged articles are skipped. */
+  /**
+   * Writes the articles; each one lands whole or not at all. Unchanged articles are skipped, unless the
+   * writer refreshes stale articles and another extractor version wrote them: then they are replaced.
+   */
   writeArticles(results: readonly ExtractionResult[]): Promise<ArticleOutcome[]>;
   /** Removes one article (by id, url or external id) and what only it supported. Returns the removed id. */
   removeArticle(ref: string): Promise<string | null>;

@@ -29,6 +29,40 @@ describe('MemoryWriter', () => {
     expect((await w.stats()).relationships.HOLDS_POSITION).toBe(1);
   });
 
+  it('replaces articles of another extractor version only when told to refresh them', async () => {
+    // The newer extractor reads the same text (same id) and no longer finds the threat (two articles report it).
+    const reread = SAMPLE.map((a, i) => fakeResult(i < 2 ? { ...a, events: [] } : a));
+    const ids = reread.map((r) => r.article.id);
+
+    // Same graph, newer version: stale articles are not "existing" and are replaced in place.
+    const fresh = new MemoryWriter('rules/0.2', undefined, { refreshStale: true });
+    await writeAs(fresh, 'rules/0.1', SAMPLE.map(fakeResult));
+    expect([...(await fresh.existingArticles(ids))]).toEqual([]);
+    const out = await fresh.writeArticles(reread);
+    expect(out.map((o) => o.status)).toEqual(['updated', 'updated', 'updated']);
+    expect(out[1].replaced).toEqual([ids[1]]);
+    expect([...fresh.articles.values()].map((a) => a.props.extractorVersion)).toEqual(['rules/0.2', 'rules/0.2', 'rules/0.2']);
+    expect((await fresh.stats()).relationships.THREATENS).toBeUndefined();
+    expect([...(await fresh.existingArticles(ids))]).toEqual(ids);
+    expect((await fresh.writeArticles(reread)).map((o) => o.status)).toEqual(['skipped', 'skipped', 'skipped']);
+
+    // Without the option a newer version skips them, as before.
+    const plain = new MemoryWriter('rules/0.2');
+    await writeAs(plain, 'rules/0.1', SAMPLE.map(fakeResult));
+    expect([...(await plain.existingArticles(ids))]).toEqual(ids);
+    expect((await plain.writeArticles(reread)).map((o) => o.status)).toEqual(['skipped', 'skipped', 'skipped']);
+    expect((await plain.stats()).relationships.THREATENS).toBe(1);
+  });
+
+  it('gives an entity back only its names, not surface forms like "the government", after a removal', async () => {
+    const w = new MemoryWriter();
+    await w.writeArticles([withSurface(fakeResult(SAMPLE[0]), 'state:USA', 'the government'), ...SAMPLE.slice(1).map(fakeResult)]);
+    const before = [...w.entities.get('state:USA')!.aliases].sort();
+    expect(before).not.toContain('the government');
+    expect(await w.removeArticle('a3')).not.toBeNull();
+    expect([...w.entities.get('state:USA')!.aliases].sort()).toEqual(before);
+  });
+
   it('removes an article and only what it alone supported', async () => {
     const w = new MemoryWriter();
     await w.writeArticles(SAMPLE.map(fakeResult));
@@ -46,3 +80,19 @@ describe('MemoryWriter', () => {
     expect(await w.removeArticle('nope')).toBeNull();
   });
 });
+
+/** The result with one more mention of `entity`, read as `text`. */
+function withSurface(r: ReturnType<typeof fakeResult>, entity: string, text: string): ReturnType<typeof fakeResult> {
+  return { ...r, entities: r.entities.map((e) => (e.id === entity ? { ...e, mentions: [...e.mentions, { start: 50, end: 50 + text.length, text }] } : e)) };
+}
+
+/** Writes results into `w` as an older extractor version would have. */
+async function writeAs(w: MemoryWriter, version: string, results: ReturnType<typeof fakeResult>[]): Promise<void> {
+  const older = new MemoryWriter(version);
+  await older.writeArticles(results);
+  for (const [id, a] of older.articles) w.articles.set(id, a);
+  for (const [id, e] of older.entities) w.entities.set(id, e);
+  for (const [id, m] of older.mentions) w.mentions.set(id, m);
+  for (const [id, r] of older.relations) w.relations.set(id, r);
+  for (const [id, e] of older.events) w.events.set(id, e);
+}

@@ -112,4 +112,18 @@ describe('ingest at scale against a real Neo4j', () => {
     expect(summary.articles).toMatchObject({ added: 0, skipped: 240, failed: 0 });
     expect(await fingerprint(g)).toEqual(reference);
   });
+
+  it('after an extractor upgrade, re-extracts the stale articles with --refresh-stale and only then', async () => {
+    // A quarter of the graph as an older extractor version left it.
+    await g.query("MATCH (a:Article) WITH a ORDER BY a.id LIMIT 60 SET a.extractorVersion = 'newsgraph-rules/0.0.1'", {}, 'write');
+    expect(ingestSync([dir]).articles).toMatchObject({ added: 0, updated: 0, skipped: 240 });
+    const summary = ingestSync([dir, '--refresh-stale', '--batch-size', '100']);
+    expect(summary.articles).toMatchObject({ added: 0, updated: 60, skipped: 180, failed: 0 });
+    const versions = await g.query('MATCH (a:Article) RETURN a.extractorVersion AS v, count(*) AS n');
+    expect(versions).toEqual([{ v: summary.extractorVersion, n: 240 }]);
+    // Replaced in place: the same graph as one run of the current extractor, nothing twice.
+    expect(await fingerprint(g)).toEqual(reference);
+    expect({ ...(await counts(g)), IngestRun: 0 }).toEqual({ ...referenceCounts, IngestRun: 0 });
+    expect(ingestSync([dir, '--refresh-stale']).articles).toMatchObject({ added: 0, updated: 0, skipped: 240 });
+  });
 });

@@ -68,6 +68,34 @@ describe('Neo4jWriter against a real Neo4j', () => {
     expect(await w.stats()).toEqual(await mem.stats());
   });
 
+  it('re-extracted articles of another extractor version replace their facts only with refreshStale', async () => {
+    const older = new Neo4jWriter(g, { extractorVersion: 'rules/0.1', batchSize: 7 });
+    await older.writeArticles(SAMPLE.map(fakeResult));
+    // The newer extractor reads the same texts (same ids) and no longer finds the threat (two articles report it).
+    const reread = SAMPLE.map((a, i) => fakeResult(i < 2 ? { ...a, events: [] } : a));
+    const ids = reread.map((r) => r.article.id);
+
+    const plain = new Neo4jWriter(g, { extractorVersion: 'rules/0.2', batchSize: 7 });
+    expect([...(await plain.existingArticles(ids))].sort()).toEqual([...ids].sort());
+    expect((await plain.writeArticles(reread)).map((o) => o.status)).toEqual(['skipped', 'skipped', 'skipped']);
+    expect((await counts(g)).THREATENS).toBe(1);
+
+    const refresh = new Neo4jWriter(g, { extractorVersion: 'rules/0.2', batchSize: 7, refreshStale: true });
+    expect([...(await refresh.existingArticles(ids))]).toEqual([]);
+    const out = await refresh.writeArticles(reread);
+    expect(out.map((o) => o.status)).toEqual(['updated', 'updated', 'updated']);
+    expect(out[1].replaced).toEqual([ids[1]]);
+    expect(await g.query('MATCH (a:Article) RETURN DISTINCT a.extractorVersion AS v')).toEqual([{ v: 'rules/0.2' }]);
+    const c = await counts(g);
+    expect(c.THREATENS).toBeUndefined();
+    expect(c.Article).toBe(3);
+    // The graph is the one the newer extractor alone would have written.
+    const mem = new MemoryWriter();
+    await mem.writeArticles(reread);
+    expect(await w.stats()).toEqual(await mem.stats());
+    expect((await refresh.writeArticles(reread)).map((o) => o.status)).toEqual(['skipped', 'skipped', 'skipped']);
+  });
+
   it('removes an article and what only it supported', async () => {
     await w.writeArticles(SAMPLE.map(fakeResult));
     expect(await w.removeArticle('a3')).toMatch(/^article:/);

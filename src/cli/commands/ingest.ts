@@ -20,6 +20,7 @@ interface IngestOpts extends InputOpts {
   concurrency: number;
   batchSize?: number;
   dryRun?: boolean;
+  refreshStale?: boolean;
   format: string;
   progress: boolean;
 }
@@ -32,12 +33,13 @@ export function registerIngest(program: Command): void {
     .addOption(new Option('-c, --concurrency <n>', 'extraction threads').argParser(positiveInt('--concurrency')).default(defaultConcurrency(), 'all cores'))
     .addOption(new Option('-b, --batch-size <n>', 'rows per UNWIND statement (a write transaction holds up to 25 times as many)').argParser(positiveInt('--batch-size')))
     .option('--dry-run', 'extract and plan the writes in memory; touch no database')
+    .option('--refresh-stale', `re-extract articles the graph holds from another extractor version (not ${EXTRACTOR_VERSION}) and replace their facts`)
     .addOption(formatOption(['table', 'json']));
   addInputOptions(command)
     .option('--no-progress', 'no progress bar (it is only drawn on a terminal anyway)')
     .addHelpText('after', '\nExit codes: 0 everything loaded, 2 some articles failed (each is named with its reason), 1 fatal error.')
     .action(async (inputs: string[], opts: IngestOpts) => {
-      const writer: GraphWriter = opts.dryRun ? new MemoryWriter(EXTRACTOR_VERSION) : await connectWriter(opts.batchSize);
+      const writer: GraphWriter = opts.dryRun ? new MemoryWriter(EXTRACTOR_VERSION) : await connectWriter(opts.batchSize, { refreshStale: opts.refreshStale });
       const pool = createPool(opts.concurrency);
       const progress = new Progress(null);
       if (opts.progress && progress.enabled) progress.setTotal(await estimateArticles(inputs, opts));
@@ -50,7 +52,7 @@ export function registerIngest(program: Command): void {
           idOf: articleIdOf,
           dryRun: opts.dryRun,
           load: loadOptionsOf(opts),
-          config: { ...safeConfig(), concurrency: pool.size, batchSize: opts.batchSize ?? null, dryRun: Boolean(opts.dryRun) },
+          config: { ...safeConfig(), concurrency: pool.size, batchSize: opts.batchSize ?? null, dryRun: Boolean(opts.dryRun), refreshStale: Boolean(opts.refreshStale) },
           command: `ingest ${inputs.join(' ')}`,
           onProgress: opts.progress ? (n) => progress.tick(n) : undefined,
         });
