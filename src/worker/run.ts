@@ -27,6 +27,8 @@ export interface RunWorkerOptions {
   once: boolean;
   leaseMs: number;
   batchSize?: number;
+  /** Replace articles another extractor version wrote (see Neo4jWriterOptions.refreshStale). */
+  refreshStale?: boolean;
   window: number;
   pollMs: number;
   statsMs: number;
@@ -97,7 +99,7 @@ export async function runWorker(c: Config, o: RunWorkerOptions): Promise<WorkerS
     }
     const queue = new Neo4jJobQueue(g);
     await queue.ensureSchema();
-    const writer = new Neo4jWriter(g, { extractorVersion: EXTRACTOR_VERSION, batchSize: o.batchSize ?? c.batchSize });
+    const writer = new Neo4jWriter(g, { extractorVersion: EXTRACTOR_VERSION, batchSize: o.batchSize ?? c.batchSize, refreshStale: o.refreshStale });
     pool = createPool(o.concurrency);
     const sources: WorkerSource[] = [];
     const scopes: string[] = [];

@@ -18,6 +18,7 @@ interface WorkerOpts {
   once?: boolean;
   lease: number;
   batchSize?: number;
+  refreshStale?: boolean;
   window: number;
   poll: number;
   statsInterval: number;
@@ -49,6 +50,7 @@ export function registerWorker(program: Command): void {
     .option('--once', 'drain the inbox, the feeds and the queue, then exit (for cron and CI); exit 2 if a job failed')
     .addOption(new Option('--lease <duration>', 'how long a claimed job stays ours without renewal; a dead worker\'s jobs are taken again after it').argParser(duration('--lease')).default(60_000, '60s'))
     .addOption(new Option('-b, --batch-size <n>', 'rows per UNWIND statement (a write transaction holds up to 25 times as many)').argParser(positiveInt('--batch-size')))
+    .option('--refresh-stale', 're-extract articles the graph holds from another extractor version and replace their facts (as ingest --refresh-stale)')
     .addOption(new Option('--window <n>', 'most articles held in memory at once (backpressure)').argParser(positiveInt('--window')).default(256))
     .addOption(new Option('--poll <duration>', 'how often an idle worker looks at the queue and the inbox').argParser(duration('--poll')).default(2_000, '2s'))
     .addOption(new Option('--stats-interval <duration>', 'how often a stats line is logged').argParser(duration('--stats-interval')).default(60_000, '60s'))
@@ -72,7 +74,7 @@ Examples:
     .action(async (opts: WorkerOpts) => {
       const summary = await runWorker(config(), {
         inbox: opts.inbox, feeds: opts.feed, intervalMs: opts.interval, concurrency: opts.concurrency, once: Boolean(opts.once),
-        leaseMs: opts.lease, batchSize: opts.batchSize, window: opts.window, pollMs: opts.poll, statsMs: opts.statsInterval,
+        leaseMs: opts.lease, batchSize: opts.batchSize, refreshStale: opts.refreshStale, window: opts.window, pollMs: opts.poll, statsMs: opts.statsInterval,
         maxAttempts: opts.maxAttempts, maxBytes: opts.maxBytes, graceMs: opts.grace, logLevel: opts.logLevel, id: opts.id,
       });
       process.exitCode = opts.once ? workerExitCode(summary) : 0;
