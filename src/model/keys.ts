@@ -6,8 +6,20 @@ import type { DatePrecision, EntityLabel } from './ontology';
  * article and every run, which is what makes MERGE idempotent.
  */
 
+const normalised = new Map<string, string>();
+
 /** Lower case, NFKD without diacritics, curly quotes straightened, runs of space folded, periods in acronyms dropped. */
 export function normaliseName(name: string): string {
+  // The same names come back in every article (and many times in one): remembered, up to a bound.
+  let key = normalised.get(name);
+  if (key === undefined) {
+    key = normaliseNameOnce(name);
+    if (normalised.size < 50_000) normalised.set(name, key);
+  }
+  return key;
+}
+
+function normaliseNameOnce(name: string): string {
   return name
     .normalize('NFKD')
     .replace(/[\u0300-\u036f]/g, '')
@@ -30,7 +42,9 @@ export const institutionKey = (name: string, country?: string | null): string =>
   `institution:${normaliseName(name)}${country ? `:${country.toUpperCase()}` : ''}`;
 export const placeKey = (name: string, country?: string | null): string =>
   `place:${normaliseName(name)}${country ? `:${country.toUpperCase()}` : ''}`;
-export const articleKey = (normalisedText: string): string => `article:${sha256(normalisedText)}`;
+export const articleKey = (normalisedText: string): string => articleKeyOfHash(sha256(normalisedText));
+/** The article key when the sha256 of its normalised text is at hand. */
+export const articleKeyOfHash = (hash: string): string => `article:${hash}`;
 
 export function entityKey(type: EntityLabel, name: string, country?: string | null): string {
   switch (type) {

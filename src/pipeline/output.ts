@@ -1,7 +1,7 @@
 import type { ArticleDoc } from '../model/doc';
 import { rangeToRaw } from '../model/doc';
 import type { Evidence, ExtractedEntity, ExtractedEvent, ExtractedRelation, ExtractionResult, Issue } from '../model/extraction';
-import { articleKey, eventKey, sha256 } from '../model/keys';
+import { articleKeyOfHash, eventKey, sha256 } from '../model/keys';
 
 /**
  * The document model as the extraction contract (ARCHITECTURE.md §3): offsets mapped back to the raw
@@ -27,7 +27,7 @@ export function publishedDay(s: string | null | undefined): string | null {
 
 export function toResult(doc: ArticleDoc): ExtractionResult {
   const hash = sha256(doc.text);
-  const id = articleKey(doc.text);
+  const id = articleKeyOfHash(hash);
   const inp = doc.input;
 
   const entities: ExtractedEntity[] = doc.entities.map((e) => {
