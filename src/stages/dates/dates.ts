@@ -3,6 +3,7 @@ import type { ArticleDoc, DateMention } from '../../model/doc';
 import type { DatePrecision } from '../../model/ontology';
 import type { Resources } from '../../pipeline/resources';
 import { publishedDay } from '../../pipeline/output';
+import { parseDates } from './chrono-parse';
 
 /**
  * Dates: chrono-node finds the expressions; the resolution is ours, against the publication date:
@@ -74,7 +75,7 @@ export function findDates(doc: ArticleDoc, res: Resources): void {
     ownShapes(text, s.start, s.i, pub, own);
     let results: chrono.ParsedResult[] = [];
     try {
-      results = chrono.en.parse(text, { instant: ref, timezone: 0 });
+      results = parseDates(text, ref);
     } catch {
       results = [];
     }

@@ -1,0 +1,158 @@
+import * as chrono from 'chrono-node';
+
+/**
+ * `chrono.en.parse(text, ref)` with the same results, for less: chrono runs every parser's regex over the
+ * text (then its refiners), though most parsers need a word the sentence does not have. One scan of the
+ * sentence for those words picks the parsers that can match at all, and chrono runs with only them.
+ *
+ * Why the results are the same:
+ * - A parser whose regex cannot match adds no result (Chrono.parse concatenates each parser's results in
+ *   order, sorts them stably by index, then refines them), so leaving it out changes nothing. Each entry of
+ *   PARSER_NEEDS names classes of words of which the parser's regex (chrono-node 2.10.3, pinned; the test
+ *   checks the regexes) always contains one; `classesOf` over-approximates (substrings, any case).
+ * - A sentence where only the time parsers could match (ENTimeExpressionParser: "at 5", "16 to 20";
+ *   ENCasualTimeParser: "evening", "midnight") is not parsed at all: their results, and whatever the
+ *   refiners make of them alone, never have a certain year, month, day or weekday nor a word `findDates`
+ *   keeps (see `resolveResult`), so `findDates` drops them all. The one exception, the exact texts
+ *   "this morning" / "this afternoon" / "this evening", is looked for (THIS_DAYTIME).
+ * - The parsers whose regexes need only common words ("in", "for", "this", "after") are tested with their
+ *   own regex before a sentence is left out, and otherwise always run.
+ */
+
+type ClassName = 'digit' | 'month' | 'ordinal' | 'weekday' | 'casualDate' | 'casualTime' | 'monthWord' | 'ago' | 'later';
+
+/** Word classes, each by substrings that every word of the class (in chrono's dictionaries) contains. */
+const CLASS_WORDS: Record<Exclude<ClassName, 'digit'>, readonly string[]> = {
+  // MONTH_DICTIONARY: january, jan, jan., ... sept, sept., ... dec.
+  month: ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'],
+  // ORDINAL_WORD_DICTIONARY: first … twelfth, thirteenth … nineteenth, twentieth, twenty-first …, thirtieth.
+  ordinal: ['first', 'second', 'third', 'fourth', 'fifth', 'sixth', 'seventh', 'eighth', 'ninth', 'tenth', 'eleventh', 'twelfth', 'teenth', 'twentieth', 'thirtieth'],
+  // WEEKDAY_DICTIONARY (sunday, sun, sun., ... thurs., thur, thu ...) and weekend / weekday.
+  weekday: ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'week'],
+  // ENCasualDateParser: now|today|tonight|tomorrow|overmorrow|tmr|tmrw|yesterday|last\s*night
+  casualDate: ['now', 'today', 'tonight', 'tomorrow', 'overmorrow', 'tmr', 'yesterday', 'night'],
+  // ENCasualTimeParser: morning|afternoon|evening|night|midnight|midday|noon
+  casualTime: ['morning', 'afternoon', 'evening', 'night', 'midday', 'noon'],
+  // ENEndOfCurrentMonthParser: (last day|end) of (the)? month
+  monthWord: ['month'],
+  // ENTimeUnitAgoFormatParser: <units> (ago|before|earlier)
+  ago: ['ago', 'before', 'earlier'],
+  // ENTimeUnitLaterFormatParser: <units> (later|after|from now|henceforth|forward|out)
+  later: ['later', 'after', 'now', 'henceforth', 'forward', 'out'],
+};
+
+const CLASS_NAMES: readonly ClassName[] = ['digit', 'month', 'ordinal', 'weekday', 'casualDate', 'casualTime', 'monthWord', 'ago', 'later'];
+const BIT = Object.fromEntries(CLASS_NAMES.map((c, i) => [c, 1 << i])) as Record<ClassName, number>;
+
+/** What each parser of chrono.en.casual needs (all of one inner list, for one of the outer ones). */
+const PARSER_NEEDS: Record<string, readonly (readonly ClassName[])[]> = {
+  ENYearMonthDayParser: [['digit']],
+  ISOFormatParser: [['digit']],
+  SlashDateFormatParser: [['digit']],
+  ENSlashMonthFormatParser: [['digit']],
+  ENTimeExpressionParser: [['digit']],
+  ENYearMonthNameParser: [['digit', 'month']],
+  ENMonthNameLittleEndianParser: [['digit', 'month'], ['ordinal', 'month']],
+  ENMonthNameMiddleEndianParser: [['digit', 'month'], ['ordinal', 'month']],
+  ENMonthNameParser: [['month']],
+  ENWeekdayParser: [['weekday']],
+  ENCasualDateParser: [['casualDate']],
+  ENCasualTimeParser: [['casualTime']],
+  ENEndOfCurrentMonthParser: [['monthWord']],
+  ENTimeUnitAgoFormatParser: [['ago']],
+  ENTimeUnitLaterFormatParser: [['later']],
+};
+/** Parsers whose results alone never become dates (see above). */
+const TIME_ONLY = new Set(['ENTimeExpressionParser', 'ENCasualTimeParser']);
+const THIS_DAYTIME = /this (?:morning|afternoon|evening)/i;
+
+/** Every word of CLASS_WORDS, longest first, with the classes of it and of the words it starts with. */
+const WORDS: ReadonlyMap<string, number> = (() => {
+  const all = new Map<string, number>();
+  for (const c of CLASS_NAMES) if (c !== 'digit') for (const w of CLASS_WORDS[c]) all.set(w, (all.get(w) ?? 0) | BIT[c]);
+  const out = new Map<string, number>();
+  for (const [w, bits] of all) {
+    let b = bits;
+    for (const [v, vb] of all) if (v !== w && w.startsWith(v)) b |= vb;
+    out.set(w, b);
+  }
+  return out;
+})();
+const WORD_SCAN = new RegExp([...WORDS.keys()].sort((a, b) => b.length - a.length).join('|'), 'gi');
+const DIGIT = /[0-9]/;
+
+/**
+ * The word classes present in `text`. The scan restarts one character after each hit so that words
+ * inside or overlapping others are seen too; at one position only the longest word is reported, and
+ * WORDS gives it the classes of the shorter words it starts with.
+ */
+export function classesOf(text: string): number {
+  let bits = DIGIT.test(text) ? BIT.digit : 0;
+  WORD_SCAN.lastIndex = 0;
+  for (let m = WORD_SCAN.exec(text); m; m = WORD_SCAN.exec(text)) {
+    bits |= WORDS.get(m[0].toLowerCase()) as number;
+    WORD_SCAN.lastIndex = m.index + 1;
+  }
+  return bits;
+}
+
+interface Gated {
+  parser: chrono.Parser;
+  name: string;
+  /** Class masks, one of which must be all present; null: the parser always runs. */
+  needs: readonly number[] | null;
+  /** The parser's own regex. */
+  pattern: RegExp;
+}
+
+const CASUAL = chrono.en.casual;
+const GATED: readonly Gated[] = CASUAL.parsers.map((parser) => {
+  const name = parser.constructor.name;
+  const needs = PARSER_NEEDS[name];
+  return {
+    parser,
+    name,
+    needs: needs ? needs.map((cs) => cs.reduce((b, c) => b | BIT[c], 0)) : null,
+    pattern: parser.pattern(new chrono.ParsingContext('', new Date(0))),
+  };
+});
+/** Tried first when deciding whether to parse: they need a word, so most are passed over at no cost. */
+const GATED_FIRST = [...GATED.filter((g) => g.needs !== null), ...GATED.filter((g) => g.needs === null)];
+
+const canMatch = (g: Gated, bits: number): boolean => g.needs === null || g.needs.some((n) => (bits & n) === n);
+
+/** One chrono instance per set of word classes (at most 2^9), with the parsers that can match. */
+const BY_CLASSES = new Map<number, chrono.Chrono>();
+function chronoFor(bits: number): chrono.Chrono {
+  let c = BY_CLASSES.get(bits);
+  if (!c) {
+    c = new chrono.Chrono({ parsers: GATED.filter((g) => canMatch(g, bits)).map((g) => g.parser), refiners: CASUAL.refiners });
+    BY_CLASSES.set(bits, c);
+  }
+  return c;
+}
+
+/** Whether the regex of some parser other than the time ones matches `text` (given its word classes). */
+export function mayDate(text: string, bits: number): boolean {
+  for (const g of GATED_FIRST) {
+    if (!canMatch(g, bits)) continue;
+    if (TIME_ONLY.has(g.name)) {
+      if (g.name === 'ENCasualTimeParser' && THIS_DAYTIME.test(text)) return true;
+    } else if (g.pattern.test(text)) {
+      return true;
+    }
+  }
+  return false;
+}
+
+/** Names of the parsers chrono runs on a text with these word classes (for tests). */
+export function parsersFor(bits: number): string[] {
+  return GATED.filter((g) => canMatch(g, bits)).map((g) => g.name);
+}
+
+/** chrono.en.parse(text, { instant: ref, timezone: 0 }), less the results `findDates` always drops. */
+export function parseDates(text: string, ref: Date): chrono.ParsedResult[] {
+  const bits = classesOf(text);
+  if (!mayDate(text, bits)) return [];
+  return chronoFor(bits).parse(text, { instant: ref, timezone: 0 });
+}
