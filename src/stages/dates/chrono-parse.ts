@@ -15,14 +15,15 @@ import * as chrono from 'chrono-node';
  *   refiners make of them alone, never have a certain year, month, day or weekday nor a word `findDates`
  *   keeps (see `resolveResult`), so `findDates` drops them all. The one exception, the exact texts
  *   "this morning" / "this afternoon" / "this evening", is looked for (THIS_DAYTIME).
- * - The parsers whose regexes need only common words ("in", "for", "this", "after") are tested with their
- *   own regex before a sentence is left out, and otherwise always run.
+ * - The three parsers whose regexes need only common words ("in", "for", "this", "after" and a time unit)
+ *   run when their own regexes, tried as one (UNIT_PHRASE), match; the others' regexes are tried before a
+ *   sentence is left out (mayDate).
  */
 
-export type ClassName = 'digit' | 'month' | 'ordinal' | 'weekday' | 'casualDate' | 'casualTime' | 'monthWord' | 'ago' | 'later';
+export type ClassName = 'digit' | 'month' | 'ordinal' | 'weekday' | 'casualDate' | 'casualTime' | 'monthWord' | 'ago' | 'later' | 'unitPhrase';
 
 /** Word classes, each by substrings that every word of the class (in chrono's dictionaries) contains. */
-const CLASS_WORDS: Record<Exclude<ClassName, 'digit'>, readonly string[]> = {
+const CLASS_WORDS: Record<Exclude<ClassName, 'digit' | 'unitPhrase'>, readonly string[]> = {
   // MONTH_DICTIONARY: january, jan, jan., ... sept, sept., ... dec.
   month: ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'],
   // ORDINAL_WORD_DICTIONARY: first … twelfth, thirteenth … nineteenth, twentieth, twenty-first …, thirtieth.
@@ -41,7 +42,8 @@ const CLASS_WORDS: Record<Exclude<ClassName, 'digit'>, readonly string[]> = {
   later: ['later', 'after', 'now', 'henceforth', 'forward', 'out'],
 };
 
-const CLASS_NAMES: readonly ClassName[] = ['digit', 'month', 'ordinal', 'weekday', 'casualDate', 'casualTime', 'monthWord', 'ago', 'later'];
+const WORD_CLASSES = ['month', 'ordinal', 'weekday', 'casualDate', 'casualTime', 'monthWord', 'ago', 'later'] as const;
+const CLASS_NAMES: readonly ClassName[] = ['digit', ...WORD_CLASSES, 'unitPhrase'];
 const BIT = Object.fromEntries(CLASS_NAMES.map((c, i) => [c, 1 << i])) as Record<ClassName, number>;
 
 /** What each parser of chrono.en.casual needs (all of one inner list, for one of the outer ones). */
@@ -61,6 +63,11 @@ const PARSER_NEEDS: Record<string, readonly (readonly ClassName[])[]> = {
   ENEndOfCurrentMonthParser: [['monthWord']],
   ENTimeUnitAgoFormatParser: [['ago']],
   ENTimeUnitLaterFormatParser: [['later']],
+  // Their regexes need only common words ('in', 'for', 'this', 'after' and a time unit): 'unitPhrase' is
+  // whether one of the three matches (UNIT_PHRASE).
+  ENTimeUnitWithinFormatParser: [['unitPhrase']],
+  ENRelativeDateFormatParser: [['unitPhrase']],
+  ENTimeUnitCasualRelativeFormatParser: [['unitPhrase']],
 };
 /** Parsers whose results alone never become dates (see above). */
 const TIME_ONLY = new Set(['ENTimeExpressionParser', 'ENCasualTimeParser']);
@@ -69,7 +76,7 @@ const THIS_DAYTIME = /this (?:morning|afternoon|evening)/i;
 /** Every word of CLASS_WORDS, longest first, with the classes of it and of the words it starts with. */
 const WORDS: ReadonlyMap<string, number> = (() => {
   const all = new Map<string, number>();
-  for (const c of CLASS_NAMES) if (c !== 'digit') for (const w of CLASS_WORDS[c]) all.set(w, (all.get(w) ?? 0) | BIT[c]);
+  for (const c of WORD_CLASSES) for (const w of CLASS_WORDS[c]) all.set(w, (all.get(w) ?? 0) | BIT[c]);
   const out = new Map<string, number>();
   for (const [w, bits] of all) {
     let b = bits;
@@ -84,26 +91,11 @@ const DIGIT = /[0-9]/;
 /** Whether the word classes `bits` (from classesOf) include `c`. */
 export const hasClass = (bits: number, c: ClassName): boolean => (bits & BIT[c]) !== 0;
 
-/**
- * The word classes present in `text`. The scan restarts one character after each hit so that words
- * inside or overlapping others are seen too; at one position only the longest word is reported, and
- * WORDS gives it the classes of the shorter words it starts with.
- */
-export function classesOf(text: string): number {
-  let bits = DIGIT.test(text) ? BIT.digit : 0;
-  WORD_SCAN.lastIndex = 0;
-  for (let m = WORD_SCAN.exec(text); m; m = WORD_SCAN.exec(text)) {
-    bits |= WORDS.get(m[0].toLowerCase()) as number;
-    WORD_SCAN.lastIndex = m.index + 1;
-  }
-  return bits;
-}
-
 interface Gated {
   parser: chrono.Parser;
   name: string;
-  /** Class masks, one of which must be all present; null: the parser always runs. */
-  needs: readonly number[] | null;
+  /** Class masks, one of which must be all present (none: the parser always runs). */
+  needs: readonly number[];
   /** The parser's own regex. */
   pattern: RegExp;
 }
@@ -115,13 +107,39 @@ const GATED: readonly Gated[] = CASUAL.parsers.map((parser) => {
   return {
     parser,
     name,
-    needs: needs ? needs.map((cs) => cs.reduce((b, c) => b | BIT[c], 0)) : null,
+    needs: needs ? needs.map((cs) => cs.reduce((b, c) => b | BIT[c], 0)) : [0],
     pattern: parser.pattern(new chrono.ParsingContext('', new Date(0))),
   };
 });
-const canMatch = (g: Gated, bits: number): boolean => g.needs === null || g.needs.some((n) => (bits & n) === n);
+const canMatch = (g: Gated, bits: number): boolean => g.needs.some((n) => (bits & n) === n);
 
-/** One chrono instance per set of word classes (at most 2^9), with the parsers that can match. */
+/**
+ * The regexes of the parsers that need a 'unitPhrase' as alternatives of one (none uses back-references):
+ * it matches a text exactly when one of them does, in one scan instead of three.
+ */
+const UNIT_PHRASE = new RegExp(
+  GATED.filter((g) => g.needs.includes(BIT.unitPhrase)).map((g) => `(?:${g.pattern.source})`).join('|'),
+  'i',
+);
+
+/**
+ * The word classes present in `text`, and 'unitPhrase'. The scan restarts one character after each hit
+ * so that words inside or overlapping others are seen too; at one position only the longest word is
+ * reported, and WORDS gives it the classes of the shorter words it starts with.
+ */
+export function classesOf(text: string): number {
+  let bits = DIGIT.test(text) ? BIT.digit : 0;
+  WORD_SCAN.lastIndex = 0;
+  for (let m = WORD_SCAN.exec(text); m; m = WORD_SCAN.exec(text)) {
+    bits |= WORDS.get(m[0].toLowerCase()) as number;
+    WORD_SCAN.lastIndex = m.index + 1;
+  }
+  return UNIT_PHRASE.test(text) ? bits | BIT.unitPhrase : bits;
+}
+
+
+
+/** One chrono instance per set of classes (at most 2^10), with the parsers that can match. */
 const BY_CLASSES = new Map<number, chrono.Chrono>();
 function chronoFor(bits: number): chrono.Chrono {
   let c = BY_CLASSES.get(bits);
@@ -138,21 +156,13 @@ function chronoFor(bits: number): chrono.Chrono {
  */
 const TRY_FIRST = ['ENMonthNameParser', 'ENWeekdayParser', 'ENCasualDateParser', 'ENMonthNameLittleEndianParser'];
 const rank = (g: Gated): number => (TRY_FIRST.includes(g.name) ? TRY_FIRST.indexOf(g.name) : TRY_FIRST.length);
-const WORDY = GATED.filter((g) => g.needs !== null && !TIME_ONLY.has(g.name)).sort((a, b) => rank(a) - rank(b));
-/**
- * The parsers that always run, tried together: their regexes as alternatives of one (none uses
- * back-references), which matches a text exactly when one of them does, in one scan instead of three.
- */
-const ALWAYS = new RegExp(
-  GATED.filter((g) => g.needs === null).map((g) => `(?:${g.pattern.source})`).join('|'),
-  'i',
-);
+const WORDY = GATED.filter((g) => !TIME_ONLY.has(g.name) && !g.needs.includes(BIT.unitPhrase)).sort((a, b) => rank(a) - rank(b));
 
-/** Whether the regex of some parser other than the time ones matches `text` (given its word classes). */
+/** Whether the regex of some parser other than the time ones matches `text` (given its classes). */
 export function mayDate(text: string, bits: number): boolean {
+  if (hasClass(bits, 'unitPhrase')) return true;
   for (const g of WORDY) if (canMatch(g, bits) && g.pattern.test(text)) return true;
-  if (hasClass(bits, 'casualTime') && THIS_DAYTIME.test(text)) return true;
-  return ALWAYS.test(text);
+  return hasClass(bits, 'casualTime') && THIS_DAYTIME.test(text);
 }
 
 /** Names of the parsers chrono runs on a text with these word classes (for tests). */
