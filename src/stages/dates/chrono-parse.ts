@@ -20,7 +20,7 @@ import * as chrono from 'chrono-node';
  *   sentence is left out (mayDate).
  */
 
-export type ClassName = 'digit' | 'month' | 'ordinal' | 'weekday' | 'casualDate' | 'casualTime' | 'monthWord' | 'ago' | 'later' | 'unitPhrase';
+export type ClassName = 'digit' | 'month' | 'ordinal' | 'weekday' | 'casualDate' | 'casualTime' | 'monthWord' | 'ago' | 'later' | 'season' | 'unitPhrase';
 
 /** Word classes, each by substrings that every word of the class (in chrono's dictionaries) contains. */
 const CLASS_WORDS: Record<Exclude<ClassName, 'digit' | 'unitPhrase'>, readonly string[]> = {
@@ -40,9 +40,11 @@ const CLASS_WORDS: Record<Exclude<ClassName, 'digit' | 'unitPhrase'>, readonly s
   ago: ['ago', 'before', 'earlier'],
   // ENTimeUnitLaterFormatParser: <units> (later|after|from now|henceforth|forward|out)
   later: ['later', 'after', 'now', 'henceforth', 'forward', 'out'],
+  // Not chrono's: the seasons of findDates' SEASON regex.
+  season: ['spring', 'summer', 'autumn', 'fall', 'winter'],
 };
 
-const WORD_CLASSES = ['month', 'ordinal', 'weekday', 'casualDate', 'casualTime', 'monthWord', 'ago', 'later'] as const;
+const WORD_CLASSES = ['month', 'ordinal', 'weekday', 'casualDate', 'casualTime', 'monthWord', 'ago', 'later', 'season'] as const;
 const CLASS_NAMES: readonly ClassName[] = ['digit', ...WORD_CLASSES, 'unitPhrase'];
 const BIT = Object.fromEntries(CLASS_NAMES.map((c, i) => [c, 1 << i])) as Record<ClassName, number>;
 
@@ -173,5 +175,5 @@ export function parsersFor(bits: number): string[] {
 /** chrono.en.parse(text, { instant: ref, timezone: 0 }), less the results `findDates` always drops. */
 export function parseDates(text: string, ref: Date, bits: number = classesOf(text)): chrono.ParsedResult[] {
   if (!mayDate(text, bits)) return [];
-  return chronoFor(bits).parse(text, { instant: ref, timezone: 0 });
+  return chronoFor(bits & ~BIT.season).parse(text, { instant: ref, timezone: 0 });
 }

@@ -12,7 +12,9 @@ import { classesOf, hasClass, parseDates } from './chrono-parse';
  * Without a publication date, absolute dates still resolve and relative ones raise W_DATE_UNRESOLVED.
  */
 
-const CUE = /\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun|today|tonight|yesterday|tomorrow|year|month|week|day|days|ago|later|earlier|night|morning|afternoon|evening|weekend|spring|summer|autumn|fall|winter|\d{4}|\d{1,2}\/\d{1,2})/i;
+// `\b` written as "start or a non-word character" (every cue starts with a word character, so the two
+// find the same sentences), which V8 scans faster.
+const CUE = /(?:^|[^A-Za-z0-9_])(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun|today|tonight|yesterday|tomorrow|year|month|week|day|days|ago|later|earlier|night|morning|afternoon|evening|weekend|spring|summer|autumn|fall|winter|\d{4}|\d{1,2}\/\d{1,2})/i;
 const NUMBER_WORDS: Record<string, number> = {
   a: 1, an: 1, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12,
   thirteen: 13, fourteen: 14, fifteen: 15, sixteen: 16, seventeen: 17, eighteen: 18, nineteen: 19, twenty: 20, thirty: 30,
@@ -127,8 +129,8 @@ export function findDates(doc: ArticleDoc, res: Resources): void {
 
 /**
  * Seasons, days in context and "a day after …"; pushes into `own` (anchored ones resolved by the caller).
- * `words` (classesOf) spares the regexes that cannot match: ANCHORED_SHIFT needs "after" or "before"
- * (words of the 'later' and 'ago' classes), as CONTEXT_DAY needs "day".
+ * `words` (classesOf) spares the regexes that cannot match: SEASON needs a season, ANCHORED_SHIFT "after"
+ * or "before" (words of the 'later' and 'ago' classes), CONTEXT_DAY "day".
  */
 function ownShapes(text: string, base: number, sentence: number, pub: Date | null, own: DateMention[], words: number): void {
   const push = (m: RegExpExecArray, d: Omit<DateMention, 'start' | 'end' | 'text' | 'sentence'>): void => {
@@ -138,7 +140,7 @@ function ownShapes(text: string, base: number, sentence: number, pub: Date | nul
     own.push({ start, end, text: m[0], sentence, ...d });
   };
   SEASON.lastIndex = 0;
-  for (let m = SEASON.exec(text); m; m = SEASON.exec(text)) {
+  for (let m = hasClass(words, 'season') ? SEASON.exec(text) : null; m; m = SEASON.exec(text)) {
     if (!pub) { push(m, { value: null, precision: null, relative: true }); continue; }
     const month = SEASON_MONTH[m[2].toLowerCase()];
     const pm = pub.getUTCMonth() + 1;
