@@ -1,23 +1,24 @@
 import * as chrono from 'chrono-node';
 
 /**
- * `chrono.en.parse(text, ref)` with the same results, for less: chrono runs every parser's regex over the
+ * `chrono.en.parse(text, ref)` as findDates needs it, for less: chrono runs every parser's regex over the
  * text (then its refiners), though most parsers need a word the sentence does not have. One scan of the
- * sentence for those words picks the parsers that can match at all, and chrono runs with only them.
+ * sentence for those words (classesOf) picks the parsers that can match at all, and chrono runs with only
+ * them; a sentence where only chrono's time parsers could match is not parsed at all.
  *
- * Why the results are the same:
+ * Why findDates' output is the same:
  * - A parser whose regex cannot match adds no result (Chrono.parse concatenates each parser's results in
  *   order, sorts them stably by index, then refines them), so leaving it out changes nothing. Each entry of
  *   PARSER_NEEDS names classes of words of which the parser's regex (chrono-node 2.10.3, pinned; the test
- *   checks the regexes) always contains one; `classesOf` over-approximates (substrings, any case).
- * - A sentence where only the time parsers could match (ENTimeExpressionParser: "at 5", "16 to 20";
- *   ENCasualTimeParser: "evening", "midnight") is not parsed at all: their results, and whatever the
- *   refiners make of them alone, never have a certain year, month, day or weekday nor a word `findDates`
- *   keeps (see `resolveResult`), so `findDates` drops them all. The one exception, the exact texts
- *   "this morning" / "this afternoon" / "this evening", is looked for (THIS_DAYTIME).
- * - The three parsers whose regexes need only common words ("in", "for", "this", "after" and a time unit)
- *   run when their own regexes, tried as one (UNIT_PHRASE), match; the others' regexes are tried before a
- *   sentence is left out (mayDate).
+ *   checks the regexes) always contains one; `classesOf` over-approximates (substrings, any case). The
+ *   three parsers whose regexes need only common words ("in", "for", "this", "after" and a time unit) are
+ *   gated by their own regexes, tried as one (UNIT_PHRASE).
+ * - A sentence where the regex of no parser but the time ones matches (mayDate) gets no results:
+ *   ENTimeExpressionParser ("at 5", "16 to 20") and ENCasualTimeParser ("evening", "midnight") set a time,
+ *   never a certain year, month, day or weekday; among themselves the refiners only join them into ranges
+ *   or times ("evening at 8") and add time zones, so no result has a date or a word findDates keeps
+ *   (resolveResult), and findDates drops them all. The one exception, the exact texts "this morning",
+ *   "this afternoon" and "this evening", is looked for (THIS_DAYTIME).
  */
 
 export type ClassName = 'digit' | 'month' | 'ordinal' | 'weekday' | 'casualDate' | 'casualTime' | 'monthWord' | 'ago' | 'later' | 'season' | 'unitPhrase';
@@ -139,9 +140,7 @@ export function classesOf(text: string): number {
   return UNIT_PHRASE.test(text) ? bits | BIT.unitPhrase : bits;
 }
 
-
-
-/** One chrono instance per set of classes (at most 2^10), with the parsers that can match. */
+/** One chrono instance per set of classes (at most 2^10: 'season' is not chrono's), with the parsers that can match. */
 const BY_CLASSES = new Map<number, chrono.Chrono>();
 function chronoFor(bits: number): chrono.Chrono {
   let c = BY_CLASSES.get(bits);
