@@ -3,6 +3,7 @@ import type { ArticleDoc, DateMention } from '../../model/doc';
 import type { DatePrecision } from '../../model/ontology';
 import type { Resources } from '../../pipeline/resources';
 import { publishedDay } from '../../pipeline/output';
+import { classesOf, hasClass, parseDates } from './chrono-parse';
 
 /**
  * Dates: chrono-node finds the expressions; the resolution is ours, against the publication date:
@@ -11,7 +12,9 @@ import { publishedDay } from '../../pipeline/output';
  * Without a publication date, absolute dates still resolve and relative ones raise W_DATE_UNRESOLVED.
  */
 
-const CUE = /\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun|today|tonight|yesterday|tomorrow|year|month|week|day|days|ago|later|earlier|night|morning|afternoon|evening|weekend|spring|summer|autumn|fall|winter|\d{4}|\d{1,2}\/\d{1,2})/i;
+// `\b` written as "start or a non-word character" (every cue starts with a word character, so the two
+// find the same sentences), which V8 scans faster.
+const CUE = /(?:^|[^A-Za-z0-9_])(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun|today|tonight|yesterday|tomorrow|year|month|week|day|days|ago|later|earlier|night|morning|afternoon|evening|weekend|spring|summer|autumn|fall|winter|\d{4}|\d{1,2}\/\d{1,2})/i;
 const NUMBER_WORDS: Record<string, number> = {
   a: 1, an: 1, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12,
   thirteen: 13, fourteen: 14, fifteen: 15, sixteen: 16, seventeen: 17, eighteen: 18, nineteen: 19, twenty: 20, thirty: 30,
@@ -23,6 +26,7 @@ const RELATIVE_WORDS = /\b(ago|later|earlier|last|next|this|yesterday|today|tomo
 const ANCHORED_SHIFT = /\b(a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d{1,2})\s+(day|week|month|year)s?\s+(after|before)\b(?!\s+(?:\d|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun|the\s+(?:\d|first|second)))/gi;
 /** Days told relative to the day in context: "later in the day", "the day before", "the next day". */
 const CONTEXT_DAY = /\b(?:(later|earlier)\s+(?:in\s+the|that)\s+day|(?:on\s+)?the\s+same\s+day|the\s+(day\s+before|previous\s+day|next\s+day|following\s+day|day\s+after)(?!\s+(?:the|a|an|his|her|its|their)\b))/gi;
+const DAY = /day/i;
 /** Seasons: year precision ("in the autumn", "this summer", "last winter"). */
 const SEASON = /\b(in|this|next|last|during|by|until|over|since)\s+(?:the\s+)?(spring|summer|autumn|fall|winter)\b/gi;
 const SEASON_MONTH: Record<string, number> = { spring: 3, summer: 6, autumn: 9, fall: 9, winter: 12 };
@@ -69,12 +73,13 @@ export function findDates(doc: ArticleDoc, res: Resources): void {
     const text = doc.text.slice(s.start, s.end);
     if (!CUE.test(text)) continue;
     const found: DateMention[] = [];
+    const words = classesOf(text);
     // Our own shapes first; chrono's reading of the same words is left out.
     const own: DateMention[] = [];
-    ownShapes(text, s.start, s.i, pub, own);
+    ownShapes(text, s.start, s.i, pub, own, words);
     let results: chrono.ParsedResult[] = [];
     try {
-      results = chrono.en.parse(text, { instant: ref, timezone: 0 });
+      results = parseDates(text, ref, words);
     } catch {
       results = [];
     }
@@ -91,7 +96,7 @@ export function findDates(doc: ArticleDoc, res: Resources): void {
     found.push(...own);
     // Bare years chrono leaves out: "in 2016", "since 1998".
     YEAR_ONLY.lastIndex = 0;
-    for (let m = YEAR_ONLY.exec(text); m; m = YEAR_ONLY.exec(text)) {
+    for (let m = hasClass(words, 'digit') ? YEAR_ONLY.exec(text) : null; m; m = YEAR_ONLY.exec(text)) {
       const ys = s.start + m.index + m[0].length - 4;
       const ye = ys + 4;
       if (found.some((f) => f.start < ye && ys < f.end)) continue;
@@ -122,8 +127,12 @@ export function findDates(doc: ArticleDoc, res: Resources): void {
   doc.dates = out;
 }
 
-/** Seasons, days in context and "a day after …"; pushes into `own` (anchored ones resolved by the caller). */
-function ownShapes(text: string, base: number, sentence: number, pub: Date | null, own: DateMention[]): void {
+/**
+ * Seasons, days in context and "a day after …"; pushes into `own` (anchored ones resolved by the caller).
+ * `words` (classesOf) spares the regexes that cannot match: SEASON needs a season, ANCHORED_SHIFT "after"
+ * or "before" (words of the 'later' and 'ago' classes), CONTEXT_DAY "day".
+ */
+function ownShapes(text: string, base: number, sentence: number, pub: Date | null, own: DateMention[], words: number): void {
   const push = (m: RegExpExecArray, d: Omit<DateMention, 'start' | 'end' | 'text' | 'sentence'>): void => {
     const start = base + m.index;
     const end = start + m[0].length;
@@ -131,7 +140,7 @@ function ownShapes(text: string, base: number, sentence: number, pub: Date | nul
     own.push({ start, end, text: m[0], sentence, ...d });
   };
   SEASON.lastIndex = 0;
-  for (let m = SEASON.exec(text); m; m = SEASON.exec(text)) {
+  for (let m = hasClass(words, 'season') ? SEASON.exec(text) : null; m; m = SEASON.exec(text)) {
     if (!pub) { push(m, { value: null, precision: null, relative: true }); continue; }
     const month = SEASON_MONTH[m[2].toLowerCase()];
     const pm = pub.getUTCMonth() + 1;
@@ -142,13 +151,14 @@ function ownShapes(text: string, base: number, sentence: number, pub: Date | nul
     push(m, { value: String(y), precision: 'year', relative: true });
   }
   CONTEXT_DAY.lastIndex = 0;
-  for (let m = CONTEXT_DAY.exec(text); m; m = CONTEXT_DAY.exec(text)) {
+  for (let m = DAY.test(text) ? CONTEXT_DAY.exec(text) : null; m; m = CONTEXT_DAY.exec(text)) {
     const w = (m[2] ?? '').toLowerCase().replace(/\s+/g, ' ');
     const shift = w === 'day before' || w === 'previous day' ? -1 : w === 'next day' || w === 'following day' || w === 'day after' ? 1 : 0;
     push(m, { value: null, precision: null, relative: true, anchor: { shift, unit: 'day' } });
   }
   ANCHORED_SHIFT.lastIndex = 0;
-  for (let m = ANCHORED_SHIFT.exec(text); m; m = ANCHORED_SHIFT.exec(text)) {
+  const afterBefore = hasClass(words, 'later') || hasClass(words, 'ago');
+  for (let m = afterBefore ? ANCHORED_SHIFT.exec(text) : null; m; m = ANCHORED_SHIFT.exec(text)) {
     const n = /^\d+$/.test(m[1]) ? parseInt(m[1], 10) : NUMBER_WORDS[m[1].toLowerCase()];
     // "X on Monday, a day after Y": Y was the day before Monday.
     const sign = m[3].toLowerCase() === 'after' ? -1 : 1;
