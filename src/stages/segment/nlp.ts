@@ -145,6 +145,10 @@ function docData(nlp: WinkNlp, text: string): WinkDocData {
   return rdd;
 }
 
+/** What a lexeme always has, whatever its context: read once per lexeme (wink's ids are stable). */
+interface Lexeme { value: string; type: string; normal: string }
+const lexemes = new Map<number, Lexeme>();
+
 /** Tokens, POS tags, lemmas, negation and sentences of a non-empty text, in one pass over wink's document. */
 export function analyseText(text: string): WinkAnalysis {
   const nlp = getNlp();
@@ -155,18 +159,28 @@ export function analyseText(text: string): WinkAnalysis {
   const a: WinkAnalysis = { values: new Array(n), spaces: new Array(n), pos: new Array(n), lemmas: new Array(n), types: new Array(n), negated: [], sentences: [] };
   for (let i = 0; i < n; i++) {
     const pos = its.pos(i, rdd);
-    a.values[i] = its.value(i, rdd);
     a.spaces[i] = its.precedingSpaces(i, rdd).length;
     a.pos[i] = pos;
-    a.types[i] = its.type(i, rdd);
-    normals[i] = its.normal(i, rdd);
     if (its.contractionFlag(i, rdd)) {
+      // A contraction's part ("n't") has its own normal and lemma.
+      a.values[i] = its.value(i, rdd);
+      a.types[i] = its.type(i, rdd);
+      normals[i] = its.normal(i, rdd);
       a.lemmas[i] = its.lemma(i, rdd, addons);
       continue;
     }
+    const id = its.uniqueId(i, rdd);
+    let lex = lexemes.get(id);
+    if (!lex) {
+      lex = { value: its.value(i, rdd), type: its.type(i, rdd), normal: its.normal(i, rdd) };
+      if (lexemes.size < 200_000) lexemes.set(id, lex);
+    }
+    a.values[i] = lex.value;
+    a.types[i] = lex.type;
+    normals[i] = lex.normal;
     let code = posCodes.get(pos);
     if (code === undefined) posCodes.set(pos, (code = posCodes.size));
-    const key = code < 64 ? its.uniqueId(i, rdd) * 64 + code : -1;
+    const key = code < 64 ? id * 64 + code : -1;
     let lemma = lemmaMemo.get(key);
     if (lemma === undefined) {
       lemma = its.lemma(i, rdd, addons);
