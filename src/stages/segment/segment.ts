@@ -1,5 +1,5 @@
 import type { ArticleDoc, Sentence, Token } from '../../model/doc';
-import { getNlp } from './nlp';
+import { analyseText } from './nlp';
 
 /**
  * Sentences, tokens, POS tags and lemmas from wink-nlp. Whitespace tokens are dropped; a blank line
@@ -45,17 +45,9 @@ function startsUpper(text: string): boolean {
 export function segment(doc: ArticleDoc): void {
   const text = doc.limit < doc.text.length ? doc.text.slice(0, doc.limit) : doc.text;
   if (text.trim().length === 0) return;
-  const nlp = getNlp();
-  const its = nlp.its;
-  const wdoc = nlp.readDoc(text);
-  const toks = wdoc.tokens();
-  const values = toks.out(its.value) as string[];
-  const spaces = toks.out(its.precedingSpaces) as string[];
-  const pos = toks.out(its.pos) as string[];
-  const lemmas = toks.out(its.lemma as unknown as typeof its.value) as string[];
-  const types = toks.out(its.type) as string[];
-  const negs = toks.out(its.negationFlag) as unknown as boolean[];
-  const spans = wdoc.sentences().out(its.span) as unknown as [number, number][];
+  const w = analyseText(text);
+  const { values, spaces, pos, lemmas, types, negated: negs } = w;
+  const spans = w.sentences;
 
   // wink token index → sentence index, and where hard breaks fall.
   const sentOf = new Int32Array(values.length);
@@ -63,6 +55,9 @@ export function segment(doc: ArticleDoc): void {
 
   const tokens: Token[] = [];
   const sentences: Sentence[] = [];
+  // Upper- and lower-case letters of each kept token, for the shouted-sentence test below.
+  const uppers: number[] = [];
+  const lowers: number[] = [];
   let cursor = 0;
   let curSent = -1;
   let lastWinkSent = -1;
@@ -82,7 +77,7 @@ export function segment(doc: ArticleDoc): void {
   };
   for (let k = 0; k < values.length; k++) {
     const v = values[k];
-    cursor += spaces[k].length;
+    cursor += spaces[k];
     let start = cursor;
     if (text.startsWith(v, start) === false) {
       const found = text.indexOf(v, start);
@@ -107,6 +102,8 @@ export function segment(doc: ArticleDoc): void {
     lastWinkSent = sentOf[k];
     const lower = v.toLowerCase();
     const letters = letterCase(v);
+    uppers.push(letters.upper);
+    lowers.push(letters.lower);
     tokens.push({
       i: tokens.length,
       start,
@@ -121,7 +118,7 @@ export function segment(doc: ArticleDoc): void {
       upper: letters.upper > 0 && letters.lower === 0,
       negated: !!negs[k],
       sentence: curSent,
-      spaceBefore: spaces[k].length > 0 || (k > 0 && values[k - 1].trim().length === 0),
+      spaceBefore: spaces[k] > 0 || (k > 0 && values[k - 1].trim().length === 0),
     });
   }
   if (curSent >= 0) closeSentence();
@@ -136,9 +133,8 @@ export function segment(doc: ArticleDoc): void {
       tokens[t].sentence = i;
       if (tokens[t].type !== 'word') continue;
       words++;
-      const c = letterCase(tokens[t].text);
-      up += c.upper;
-      letters += c.upper + c.lower;
+      up += uppers[t];
+      letters += uppers[t] + lowers[t];
     }
     s.allCaps = words >= 2 && letters >= 6 && up / letters > 0.8;
   });

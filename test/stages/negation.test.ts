@@ -1,0 +1,40 @@
+import { createDoc } from '../../src/model/doc';
+import { normalise } from '../../src/stages/normalise/normalise';
+import { negationFlags } from '../../src/stages/segment/negation';
+import { segment } from '../../src/stages/segment/segment';
+
+/** The words of `text` in a negation's scope, as segment() marks them. */
+function negated(text: string): string[] {
+  const doc = createDoc({ text });
+  normalise(doc);
+  segment(doc);
+  return doc.tokens.filter((t) => t.negated).map((t) => t.text);
+}
+
+describe('negation scope', () => {
+  it('covers the words after a negation up to a comma or a conjunction, never punctuation', () => {
+    expect(negated('They did not join the pact, officials said.')).toEqual(['join', 'the', 'pact']);
+    expect(negated('Seoul never signed because talks failed.')).toEqual(['signed']);
+    expect(negated("They won't join the alliance")).toEqual(['join', 'the', 'alliance']);
+    expect(negated('Ministers ruled out sanctions')).toEqual(['sanctions']);
+  });
+
+  it('leaves phrases that only look negative alone', () => {
+    expect(negated('They may not join the alliance')).toEqual([]);
+    expect(negated('It is not only a trade deal')).toEqual([]);
+    expect(negated('No wonder talks stalled')).toEqual([]);
+  });
+
+  it('stops at the end of the sentence', () => {
+    expect(negated('Greece did not veto it. Turkey joined.')).toEqual(['veto', 'it']);
+  });
+
+  it('works on bare token lists: longest pattern first, single line breaks skipped inside one', () => {
+    const words = ['they', 'failed', '\n', 'to', 'agree', 'today'];
+    const types = ['word', 'word', 'tabCRLF', 'word', 'word', 'word'];
+    expect(negationFlags(words, types, [[0, 5]])).toEqual([false, false, false, false, true, true]);
+    // A scope that another pattern follows ends before the sentence's last token (as wink marks it).
+    const two = ['no', 'deal', 'x', '.', 'but', 'then'];
+    expect(negationFlags(two, ['word', 'word', 'word', 'punctuation', 'word', 'word'], [[0, 2], [3, 5]])).toEqual([false, true, false, false, false, false]);
+  });
+});
