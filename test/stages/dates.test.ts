@@ -23,6 +23,12 @@ describe('dates', () => {
     expect(dates(run('It tested bombs last year.'))).toEqual(['last year=2016/year']);
   });
 
+  it('reads a lower-case "may" or "march" as the word, a capitalised one as the month', () => {
+    expect(dates(run('The army may, if needed, intervene.'))).toEqual([]);
+    expect(dates(run('The deal may of course fail.'))).toEqual([]);
+    expect(dates(run('Talks resumed in May, officials said.'))).toEqual(['May=2017-05/month']);
+  });
+
   it('resolves month-day dates without a year', () => {
     expect(dates(run('He spoke on October 17 in Seoul.'))).toEqual(['October 17=2017-10-17/day']);
     expect(dates(run('He spoke on 17 December in Seoul.'))).toEqual(['on 17 December=2016-12-17/day']);

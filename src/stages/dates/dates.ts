@@ -27,6 +27,8 @@ const ANCHORED_SHIFT = /\b(a|an|one|two|three|four|five|six|seven|eight|nine|ten
 /** Days told relative to the day in context: "later in the day", "the day before", "the next day". */
 const CONTEXT_DAY = /\b(?:(later|earlier)\s+(?:in\s+the|that)\s+day|(?:on\s+)?the\s+same\s+day|the\s+(day\s+before|previous\s+day|next\s+day|following\s+day|day\s+after)(?!\s+(?:the|a|an|his|her|its|their)\b))/gi;
 const DAY = /day/i;
+/** Month names that are also English words, written in lower case: the modal "may", the verb "march". */
+const MONTH_WORD = /^\s*(?:may|march)\b/;
 /** Seasons: year precision ("in the autumn", "this summer", "last winter"). */
 const SEASON = /\b(in|this|next|last|during|by|until|over|since)\s+(?:the\s+)?(spring|summer|autumn|fall|winter)\b/gi;
 const SEASON_MONTH: Record<string, number> = { spring: 3, summer: 6, autumn: 9, fall: 9, winter: 12 };
@@ -88,6 +90,8 @@ export function findDates(doc: ArticleDoc, res: Resources): void {
       const end = start + r.text.length;
       if (nameSpans.some((m) => m.start < end && start < m.end)) continue; // "Theresa May"
       if (own.some((o) => o.start < end && start < o.end)) continue;
+      // "the army may, if needed, intervene": a month name in lower case that is also a word is that word.
+      if (MONTH_WORD.test(r.text)) continue;
       // "after a week of talks", "two days of fighting": a duration, not a date.
       if (/^\s+of\b/.test(doc.text.slice(end, end + 4)) && /\b(day|week|month|year|fortnight)s?$/i.test(r.text.trim())) continue;
       const dm = resolveResult(r, pub, out.concat(found), s.i, start, end);
