@@ -214,12 +214,14 @@ function findTriggers(ctx: Ctx, s: Sentence): TriggerHit[] {
     let list = res.triggers.get(t.lemma) ?? (t.lower !== t.lemma ? res.triggers.get(t.lower) : undefined);
     // A past tense the tagger took for an adjective after a name ("Shin alleged on Sunday that …").
     let asVerb = false;
-    // Also a participle the tagger took for one after "has"/"have"/"had" ("Beijing has branded Mr Lai …"),
-    // unless a common noun follows ("has armed forces").
-    const perfect = i > s.tokStart && !(i + 1 < s.tokEnd && T[i + 1].pos === 'NOUN') && ((T[i - 1].pos === 'AUX' && T[i - 1].lemma === 'have') || afterRelative(T, s, i));
-    if (!list && T[i].pos === 'ADJ' && T[i].lower.endsWith('ed') && i > s.tokStart && (perfect || (at[i - 1] >= 0 && !(i + 1 < s.tokEnd && (T[i + 1].pos === 'NOUN' || T[i + 1].pos === 'PROPN'))))) {
-      list = res.triggers.get(T[i].lower.slice(0, -1)) ?? res.triggers.get(T[i].lower.slice(0, -2));
-      asVerb = !!list;
+    if (!list && T[i].pos === 'ADJ' && T[i].lower.endsWith('ed') && i > s.tokStart) {
+      // Also a participle the tagger took for one after "has"/"have"/"had" ("Beijing has branded Mr Lai …"),
+      // unless a common noun follows ("has armed forces").
+      const perfect = !(i + 1 < s.tokEnd && T[i + 1].pos === 'NOUN') && ((T[i - 1].pos === 'AUX' && T[i - 1].lemma === 'have') || afterRelative(T, s, i));
+      if (perfect || (at[i - 1] >= 0 && !(i + 1 < s.tokEnd && (T[i + 1].pos === 'NOUN' || T[i + 1].pos === 'PROPN')))) {
+        list = res.triggers.get(T[i].lower.slice(0, -1)) ?? res.triggers.get(T[i].lower.slice(0, -2));
+        asVerb = !!list;
+      }
     }
     if (!list) continue;
     if (at[i] >= 0 || ctx.inTitle[i]) continue; // inside a name ("Peace Corps") or a title ("President-elect")
