@@ -2,7 +2,7 @@ import type { ArticleDoc, DocRelation, Mention, Sentence, TitleSpan } from '../.
 import { RELATION_TYPES, type RelationType } from '../../model/ontology';
 import { institutionKey, normaliseName } from '../../model/keys';
 import type { Resources } from '../../pipeline/resources';
-import { entityId, entityType, isBe, mentionIndex, sentenceMentions } from '../mention-index';
+import { entityId, entityType, isBe, mentionIndex } from '../mention-index';
 import { phraseIds } from '../mentions/trie';
 
 /**
@@ -20,8 +20,9 @@ export function findRelations(doc: ArticleDoc, res: Resources): void {
   const at = mentionIndex(doc);
   const out: DocRelation[] = [];
   const ctx = { doc, res, at, out };
+  const bySentence = mentionsBySentence(doc);
   for (const s of doc.sentences) {
-    const ms = sentenceMentions(doc, s.i);
+    const ms = bySentence[s.i];
     if (ms.length === 0) continue;
     titleRelations(ctx, s, ms);
     appositions(ctx, s, ms);
@@ -37,6 +38,18 @@ export function findRelations(doc: ArticleDoc, res: Resources): void {
   }
   gazetteerPartOf(ctx);
   doc.relations = out;
+}
+
+const NO_MENTIONS: readonly number[] = [];
+
+/** Each sentence's kept mentions, in order (what `sentenceMentions` gives, for all sentences in one pass). */
+function mentionsBySentence(doc: ArticleDoc): (readonly number[])[] {
+  const out: number[][] = [];
+  doc.mentions.forEach((m, k) => {
+    if (m.dropped || m.entity === undefined) return;
+    (out[doc.tokens[m.tokStart].sentence] ??= []).push(k);
+  });
+  return doc.sentences.map((s) => out[s.i] ?? NO_MENTIONS);
 }
 
 interface Ctx {
@@ -67,7 +80,7 @@ function roleRelation(res: Resources, title: string, office: boolean): RelationT
   return 'HOLDS_POSITION';
 }
 
-function titleRelations(ctx: Ctx, s: Sentence, ms: number[]): void {
+function titleRelations(ctx: Ctx, s: Sentence, ms: readonly number[]): void {
   const { doc, res } = ctx;
   for (const k of ms) {
     const p = doc.mentions[k];
@@ -163,7 +176,7 @@ function knownOffice(ctx: Ctx, s: Sentence, p: Mention, t: Pick<TitleSpan, 'titl
  * else the article's main state when it clearly dominates (at least twice the mentions of any other).
  * Offices held abroad or of a city are left alone.
  */
-function contextOffice(ctx: Ctx, s: Sentence, ms: number[], p: Mention, t: Pick<TitleSpan, 'title' | 'start'>): void {
+function contextOffice(ctx: Ctx, s: Sentence, ms: readonly number[], p: Mention, t: Pick<TitleSpan, 'title' | 'start'>): void {
   const { doc, res } = ctx;
   const key = t.title.toLowerCase();
   const canon = res.titleCanon.get(key);
@@ -283,7 +296,7 @@ function titleAt(ctx: Ctx, i: number, end: number): TitleAt | null {
 }
 
 /** "X, the Y of Z", "X, Z's Y", "X, a Z Y", "X was Y at Z", "X, who was Y of Z". */
-function appositions(ctx: Ctx, s: Sentence, ms: number[]): void {
+function appositions(ctx: Ctx, s: Sentence, ms: readonly number[]): void {
   const { doc, res, at } = ctx;
   const T = doc.tokens;
   for (const k of ms) {
@@ -345,7 +358,7 @@ function appositions(ctx: Ctx, s: Sentence, ms: number[]): void {
  * relative clause "who served as / was / became <office>" further along an apposition; the person is the
  * nearest one before "who", with no other person between. Offices only (not roles).
  */
-function relativeOffices(ctx: Ctx, s: Sentence, ms: number[]): void {
+function relativeOffices(ctx: Ctx, s: Sentence, ms: readonly number[]): void {
   const { doc, at } = ctx;
   const T = doc.tokens;
   for (let i = s.tokStart + 2; i + 1 < s.tokEnd; i++) {
@@ -377,7 +390,7 @@ function relativeOffices(ctx: Ctx, s: Sentence, ms: number[]): void {
  * and "the US Treasury Department" are part of their state; "the Lebanese group Hezbollah" is only
  * located there. The gazetteer's country must agree.
  */
-function possessions(ctx: Ctx, s: Sentence, ms: number[]): void {
+function possessions(ctx: Ctx, s: Sentence, ms: readonly number[]): void {
   const { doc, res, at } = ctx;
   const T = doc.tokens;
   for (const k of ms) {
@@ -433,7 +446,7 @@ function startsWithState(res: Resources, text: string, iso3: string): boolean {
 }
 
 /** "X, a member of Y", "X is a member of Y", "X as the only member of Y", "X joined Y". */
-function membership(ctx: Ctx, s: Sentence, ms: number[]): void {
+function membership(ctx: Ctx, s: Sentence, ms: readonly number[]): void {
   const { doc, res, at } = ctx;
   const T = doc.tokens;
   for (let i = s.tokStart; i < s.tokEnd; i++) {
@@ -455,7 +468,7 @@ function membership(ctx: Ctx, s: Sentence, ms: number[]): void {
 }
 
 /** "Lai Ching-te of the ruling Democratic Progressive Party", "his Bharatiya Janata Party": party membership. */
-function partyOf(ctx: Ctx, s: Sentence, ms: number[]): void {
+function partyOf(ctx: Ctx, s: Sentence, ms: readonly number[]): void {
   const { doc, res, at } = ctx;
   const T = doc.tokens;
   const isParty = (m: Mention): boolean => entityType(doc, m) === 'Institution' && doc.entities[m.entity as number]?.kind === 'party';
@@ -522,7 +535,7 @@ function leadership(ctx: Ctx, s: Sentence): void {
 }
 
 /** "X defected from Y", "X ... until he defected" (Y from the sentence), and named defectors. */
-function defection(ctx: Ctx, s: Sentence, ms: number[]): void {
+function defection(ctx: Ctx, s: Sentence, ms: readonly number[]): void {
   const { doc, res, at } = ctx;
   const T = doc.tokens;
   for (let i = s.tokStart; i < s.tokEnd; i++) {
@@ -549,7 +562,7 @@ function defection(ctx: Ctx, s: Sentence, ms: number[]): void {
 }
 
 /** "X was detained by Y", "Y arrested X", "X, held in Y", "X is in Y custody". */
-function detention(ctx: Ctx, s: Sentence, ms: number[]): void {
+function detention(ctx: Ctx, s: Sentence, ms: readonly number[]): void {
   const { doc, res, at } = ctx;
   const T = doc.tokens;
   for (let i = s.tokStart; i < s.tokEnd; i++) {
@@ -604,7 +617,7 @@ function detention(ctx: Ctx, s: Sentence, ms: number[]): void {
  * "X's embassy in London", "the embassy in London", "the headquarters of X in the city of Y", "Aleppo,
  * Syria", "Uttar Pradesh, India's most populous state", "the Iranian port of Bandar Abbas".
  */
-function locations(ctx: Ctx, s: Sentence, ms: number[]): void {
+function locations(ctx: Ctx, s: Sentence, ms: readonly number[]): void {
   const { doc, res, at } = ctx;
   const T = doc.tokens;
   // The place after "in"/"at", maybe past "the city of": index of its mention or -1.
@@ -675,7 +688,7 @@ function locations(ctx: Ctx, s: Sentence, ms: number[]): void {
 }
 
 /** "three US citizens: missionary Kim Dong Chul and academics Tony Kim and Kim Hak Song". */
-function citizensLists(ctx: Ctx, s: Sentence, ms: number[]): void {
+function citizensLists(ctx: Ctx, s: Sentence, ms: readonly number[]): void {
   const { doc, res } = ctx;
   const T = doc.tokens;
   for (const k of ms) {
