@@ -4,6 +4,7 @@ import { institutionKey, normaliseName } from '../../model/keys';
 import type { Resources } from '../../pipeline/resources';
 import { entityId, entityType, isBe, mentionIndex } from '../mention-index';
 import { phraseIds } from '../mentions/trie';
+import { TokenCues } from './token-cues';
 
 /**
  * Static relations with their evidence sentence: titles in front of names ("US Secretary of State Rex
@@ -19,20 +20,25 @@ const SKIP_IN_APPOSITION = new Set(['the', 'a', 'an', 'former', 'then', 'current
 export function findRelations(doc: ArticleDoc, res: Resources): void {
   const at = mentionIndex(doc);
   const out: DocRelation[] = [];
-  const ctx = { doc, res, at, out };
+  const T = doc.tokens;
+  const words = relationCues(res);
+  const ctx: Ctx = { doc, res, at, out, cue: new Uint8Array(T.length) };
   const bySentence = mentionsBySentence(doc);
   for (const s of doc.sentences) {
     const ms = bySentence[s.i];
     if (ms.length === 0) continue;
+    // The cue words of the token-scanning passes; a pass whose cues the sentence lacks finds nothing.
+    let cues = 0;
+    for (let i = s.tokStart; i < s.tokEnd; i++) cues |= ctx.cue[i] = words.of(T[i]);
     titleRelations(ctx, s, ms);
     appositions(ctx, s, ms);
     relativeOffices(ctx, s, ms);
     possessions(ctx, s, ms);
-    membership(ctx, s, ms);
+    if (cues & (MEMBER_NOUN | MEMBER_VERB)) membership(ctx, s, ms);
     partyOf(ctx, s, ms);
-    leadership(ctx, s);
-    defection(ctx, s, ms);
-    detention(ctx, s, ms);
+    if (cues & LEAD_VERB) leadership(ctx, s);
+    if (cues & DEFECT_VERB) defection(ctx, s, ms);
+    if (cues & (DETAIN_VERB | DETENTION_PLACE)) detention(ctx, s, ms);
     locations(ctx, s, ms);
     citizensLists(ctx, s, ms);
   }
@@ -57,6 +63,34 @@ interface Ctx {
   res: Resources;
   at: Int32Array;
   out: DocRelation[];
+  /** Token → its bits of RELATION_CUE_TABLES (filled for the sentences with mentions). */
+  cue: Uint8Array;
+}
+
+/** Bits of the word tables the token-scanning passes look for (bit i: table i of `relationCues`). */
+const MEMBER_NOUN = 1 << 0;
+const DETENTION_PLACE = 1 << 1;
+const MEMBER_VERB = 1 << 2;
+const LEAD_VERB = 1 << 3;
+const DEFECT_VERB = 1 << 4;
+const DETAIN_VERB = 1 << 5;
+const RELATION_CUES = new WeakMap<Resources['cues'], TokenCues>();
+
+function relationCues(res: Resources): TokenCues {
+  let c = RELATION_CUES.get(res.cues);
+  if (!c) {
+    const { membershipNouns, detentionPlaces, membershipVerbs, leadVerbs, defectVerbs, detainVerbs } = res.cues;
+    c = new TokenCues([
+      { words: membershipNouns, on: 'key' },
+      { words: detentionPlaces, on: 'key' },
+      { words: membershipVerbs, on: 'lemma' },
+      { words: leadVerbs, on: 'lemma' },
+      { words: defectVerbs, on: 'lemma' },
+      { words: detainVerbs, on: 'lemma' },
+    ]);
+    RELATION_CUES.set(res.cues, c);
+  }
+  return c;
 }
 
 function push(ctx: Ctx, type: RelationType, src: Mention | undefined, dst: Mention | undefined, s: Sentence, confidence: number, properties: Record<string, unknown> = {}): void {
@@ -450,9 +484,9 @@ function membership(ctx: Ctx, s: Sentence, ms: readonly number[]): void {
   const { doc, res, at } = ctx;
   const T = doc.tokens;
   for (let i = s.tokStart; i < s.tokEnd; i++) {
-    const isMember = res.cues.membershipNouns.has(T[i].key) && T[i + 1]?.key === 'of';
+    const isMember = (ctx.cue[i] & MEMBER_NOUN) !== 0 && T[i + 1]?.key === 'of';
     // "bid to join NATO" is no membership yet.
-    const isJoin = res.cues.membershipVerbs.has(T[i].lemma) && T[i].pos === 'VERB' && T[i - 1]?.key !== 'to' && !T[i].negated;
+    const isJoin = (ctx.cue[i] & MEMBER_VERB) !== 0 && T[i].pos === 'VERB' && T[i - 1]?.key !== 'to' && !T[i].negated;
     if (!isMember && !isJoin) continue;
     const target = orgAfter(ctx, i + 1, Math.min(s.tokEnd, i + 6));
     if (!target || entityType(doc, target) !== 'Institution') continue;
@@ -499,7 +533,7 @@ function leadership(ctx: Ctx, s: Sentence): void {
   const T = doc.tokens;
   for (let i = s.tokStart + 1; i < s.tokEnd; i++) {
     const t = T[i];
-    if (!res.cues.leadVerbs.has(t.lemma) || t.pos !== 'VERB') continue;
+    if (!(ctx.cue[i] & LEAD_VERB) || t.pos !== 'VERB') continue;
     const title = t.lemma === 'lead' ? 'leader' : t.lemma === 'command' ? 'commander' : t.lemma === 'chair' ? 'chair' : 'head';
     if (T[i + 1]?.key === 'by') {
       // "Z, led by X": Z just before (past a comma).
@@ -536,10 +570,10 @@ function leadership(ctx: Ctx, s: Sentence): void {
 
 /** "X defected from Y", "X ... until he defected" (Y from the sentence), and named defectors. */
 function defection(ctx: Ctx, s: Sentence, ms: readonly number[]): void {
-  const { doc, res, at } = ctx;
+  const { doc, at } = ctx;
   const T = doc.tokens;
   for (let i = s.tokStart; i < s.tokEnd; i++) {
-    if (!res.cues.defectVerbs.has(T[i].lemma) || T[i].pos === 'NOUN') continue;
+    if (!(ctx.cue[i] & DEFECT_VERB) || T[i].pos === 'NOUN') continue;
     // Who: the nearest person before the verb (a pronoun leans on the sentence's first person).
     let who: Mention | undefined;
     for (const k of ms) if (doc.mentions[k].type === 'Person' && doc.mentions[k].tokEnd <= i) who = who ?? doc.mentions[k];
@@ -566,7 +600,7 @@ function detention(ctx: Ctx, s: Sentence, ms: readonly number[]): void {
   const { doc, res, at } = ctx;
   const T = doc.tokens;
   for (let i = s.tokStart; i < s.tokEnd; i++) {
-    if (!res.cues.detainVerbs.has(T[i].lemma) || T[i].pos === 'NOUN' || T[i].pos === 'ADJ') continue;
+    if (!(ctx.cue[i] & DETAIN_VERB) || T[i].pos === 'NOUN' || T[i].pos === 'ADJ') continue;
     // "hold" is detention only with a person object or in the passive with a state agent.
     const passive = i > s.tokStart && (isBe(T[i - 1]) || T[i - 1].key === 'been' || T[i - 1].key === 'being' || T[i - 1].text === ',' || (doc.mentions[at[i - 1]]?.type === 'Person'));
     if (passive && T[i].lower.endsWith('ed') || passive && /^(held|caught|seized|jailed|kidnapped|arrested|detained|imprisoned|sentenced)$/.test(T[i].lower)) {
@@ -604,7 +638,7 @@ function detention(ctx: Ctx, s: Sentence, ms: readonly number[]): void {
   }
   // "in North Korean custody", "in Chinese detention"
   for (let i = s.tokStart; i + 1 < s.tokEnd; i++) {
-    if (!res.cues.detentionPlaces.has(T[i + 1].key) || at[i] < 0) continue;
+    if (!(ctx.cue[i + 1] & DETENTION_PLACE) || at[i] < 0) continue;
     const state = doc.mentions[at[i]];
     if (state.type !== 'State') continue;
     let person: Mention | undefined;
