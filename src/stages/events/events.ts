@@ -3,6 +3,7 @@ import type { Modality } from '../../model/ontology';
 import type { FrameEntry, Resources, TriggerEntry } from '../../pipeline/resources';
 import { entityId, entityType, isBe, mentionIndex } from '../mention-index';
 import { phraseIds } from '../mentions/trie';
+import { TokenCues } from '../relations/token-cues';
 
 /**
  * Events: triggers from the lexicon (lemma sequences, small gaps allowed), actors and recipients from
@@ -41,12 +42,55 @@ interface Ctx {
   nameStart: Int32Array;
   /** Tokens inside a person's title ("President-elect"): no trigger there. */
   inTitle: Uint8Array;
+  /** Token → its bits of the cue tables of `eventCues` (filled for the sentences with a trigger; read only there). */
+  cue: Uint16Array;
+}
+
+/** Bits of the word tables the clause scans look for (bit i: table i of `eventCues`). */
+const CLAUSE_MARKER = 1 << 0;
+const LOCATIVE_PREP = 1 << 1;
+const NEGATION = 1 << 2;
+const HYPOTHETICAL = 1 << 3;
+const FUTURE = 1 << 4;
+const DEADLINE_PREP = 1 << 5;
+const FACT_CLAUSE_MARKER = 1 << 6;
+const REPORTING_VERB = 1 << 7;
+const NEGATION_VERB = 1 << 8;
+const FUTURE_VERB = 1 << 9;
+const HYPOTHETICAL_VERB = 1 << 10;
+const PREVENTION_VERB = 1 << 11;
+const FRAME_GOVERNOR = 1 << 12;
+const EVENT_CUES = new WeakMap<Resources, TokenCues>();
+
+function eventCues(res: Resources): TokenCues {
+  let c = EVENT_CUES.get(res);
+  if (!c) {
+    const q = res.cues;
+    c = new TokenCues([
+      { words: q.clauseMarkers, on: 'key' },
+      { words: q.locativePreps, on: 'key' },
+      { words: q.negation, on: 'key' },
+      { words: q.hypothetical, on: 'key' },
+      { words: q.future, on: 'key' },
+      { words: q.deadlinePreps, on: 'key' },
+      { words: q.factClauseMarkers, on: 'key' },
+      { words: q.reportingVerbs, on: 'lemma' },
+      { words: q.negationVerbs, on: 'lemma' },
+      { words: q.futureVerbs, on: 'lemma' },
+      { words: q.hypotheticalVerbs, on: 'lemma' },
+      { words: q.preventionVerbs, on: 'lemma' },
+      { words: new Set(res.frames.flatMap((f) => [...f.governors])), on: 'lemma' },
+    ]);
+    EVENT_CUES.set(res, c);
+  }
+  return c;
 }
 
 export function findEvents(doc: ArticleDoc, res: Resources): void {
   const at = mentionIndex(doc);
   const { nameStart, inTitle } = titleSpans(doc, at);
-  const ctx: Ctx = { doc, res, at, heads: qualifierHeads(doc), nameStart, inTitle };
+  const ctx: Ctx = { doc, res, at, heads: qualifierHeads(doc), nameStart, inTitle, cue: new Uint16Array(doc.tokens.length) };
+  const words = eventCues(res);
   const events: DocEvent[] = [];
   const definite: boolean[] = [];
   const nominal = new Set<DocEvent>();
@@ -54,7 +98,8 @@ export function findEvents(doc: ArticleDoc, res: Resources): void {
     if (s.allCaps) continue;
     const hits = findTriggers(ctx, s);
     if (hits.length === 0) continue;
-    const cues = reportingCues(doc, res, s);
+    for (let i = s.tokStart; i < s.tokEnd; i++) ctx.cue[i] = words.of(doc.tokens[i]);
+    const cues = reportingCues(ctx, s);
     const cands = hits.map((h) => analyse(ctx, s, h, cues));
     applyFrames(ctx, s, cands);
     for (const c of cands) c.ev.summary = summary(doc, c.ev);
@@ -920,23 +965,24 @@ function modalityOf(ctx: Ctx, s: Sentence, a: number, pos: 'verb' | 'noun', head
   let future = false;
   for (let j = from; j < a; j++) {
     const t = T[j];
-    if (res.cues.negation.has(t.key) && !(t.key === 'no' && pos === 'verb')) negated = true;
-    if (res.cues.negationVerbs.has(t.lemma) && T[j + 1]?.key === 'to') negated = true;
-    if (res.cues.hypothetical.has(t.key) && (t.pos === 'AUX' || t.pos === 'VERB' || t.pos === 'ADV' || (t.pos === 'ADJ' && (T[j + 1]?.key === 'of' || T[j + 1]?.key === 'to')))) hypothetical = true;
-    if (res.cues.future.has(t.key) && (t.pos === 'AUX' || t.pos === 'VERB')) future = true;
-    if (res.cues.futureVerbs.has(t.lemma) && T[j + 1]?.key === 'to' && !(t.pos === 'NOUN' && j > s.tokStart && (T[j - 1].pos === 'DET' || T[j - 1].pos === 'ADJ' || T[j - 1].key === "'s"))) future = true;
-    if (res.cues.hypotheticalVerbs.has(t.lemma) && t.pos === 'VERB' && (t.lemma === 'consider' || t.lemma === 'weigh' || t.lemma === 'mull' || t.lemma === 'contemplate' || t.lemma === 'hope' || t.lemma === 'wish')) hypothetical = true;
+    const cue = ctx.cue[j];
+    if ((cue & NEGATION) !== 0 && !(t.key === 'no' && pos === 'verb')) negated = true;
+    if ((cue & NEGATION_VERB) !== 0 && T[j + 1]?.key === 'to') negated = true;
+    if ((cue & HYPOTHETICAL) !== 0 && (t.pos === 'AUX' || t.pos === 'VERB' || t.pos === 'ADV' || (t.pos === 'ADJ' && (T[j + 1]?.key === 'of' || T[j + 1]?.key === 'to')))) hypothetical = true;
+    if ((cue & FUTURE) !== 0 && (t.pos === 'AUX' || t.pos === 'VERB')) future = true;
+    if ((cue & FUTURE_VERB) !== 0 && T[j + 1]?.key === 'to' && !(t.pos === 'NOUN' && j > s.tokStart && (T[j - 1].pos === 'DET' || T[j - 1].pos === 'ADJ' || T[j - 1].key === "'s"))) future = true;
+    if ((cue & HYPOTHETICAL_VERB) !== 0 && t.pos === 'VERB' && (t.lemma === 'consider' || t.lemma === 'weigh' || t.lemma === 'mull' || t.lemma === 'contemplate' || t.lemma === 'hope' || t.lemma === 'wish')) hypothetical = true;
   }
   // "if" / "unless" / "whether" anywhere earlier in the clause.
   for (let j = left; j < a; j++) if (T[j].key === 'if' || T[j].key === 'unless' || T[j].key === 'whether') hypothetical = true;
   // Purpose and prevention: "in a bid to strike", "to prevent X from launching a strike".
   if (phraseBefore(T, a, res.cues.purposePhrases, Math.max(left, a - 10))) hypothetical = true;
   for (let j = Math.max(left, a - 8); j < a; j++) {
-    if (!res.cues.preventionVerbs.has(T[j].lemma) || T[j].pos !== 'VERB') continue;
+    if (!(ctx.cue[j] & PREVENTION_VERB) || T[j].pos !== 'VERB') continue;
     let from2 = false;
     for (let q = j + 1; q < a; q++) if (T[q].key === 'from') from2 = true;
     if (!from2) continue;
-    if (j - 1 >= s.tokStart && (T[j - 1].key === 'to' || res.cues.future.has(T[j - 1].key) || res.cues.hypothetical.has(T[j - 1].key))) hypothetical = true;
+    if (j - 1 >= s.tokStart && (T[j - 1].key === 'to' || (ctx.cue[j - 1] & (FUTURE | HYPOTHETICAL)) !== 0)) hypothetical = true;
     else negated = true;
   }
   // "no talks", "without talks"; "called off the strikes".
@@ -964,13 +1010,14 @@ function isCancel(res: Resources, T: Token[], v: number): boolean {
 }
 
 /** Token indices of reporting verbs and phrases in a sentence: [index, isPhrase]. */
-function reportingCues(doc: ArticleDoc, res: Resources, s: Sentence): [number, boolean][] {
+function reportingCues(ctx: Ctx, s: Sentence): [number, boolean][] {
+  const { doc, res } = ctx;
   const T = doc.tokens;
   const out: [number, boolean][] = [];
   const ids = phraseIds(T);
   for (let j = s.tokStart; j < s.tokEnd; j++) {
     const t = T[j];
-    if (res.cues.reportingVerbs.has(t.lemma) && t.pos === 'VERB' && !(t.lemma === 'add' && T[j + 1]?.pos !== 'PUNCT')) out.push([j, false]);
+    if ((ctx.cue[j] & REPORTING_VERB) !== 0 && t.pos === 'VERB' && !(t.lemma === 'add' && T[j + 1]?.pos !== 'PUNCT')) out.push([j, false]);
     else if (res.reportingPhrases.matchAll(ids, j, s.tokEnd).length > 0) out.push([j, true]);
   }
   return out;
@@ -982,7 +1029,7 @@ function reporting(ctx: Ctx, s: Sentence, tr: TriggerHit, cues: [number, boolean
   for (const [j, isPhrase] of cues) {
     if (j >= tr.a && j < tr.b) continue;
     // "X said Y would Z after W met V": a temporal clause inside the report is told as a fact.
-    if (j < tr.a && T.slice(j + 1, tr.a).some((t) => res.cues.factClauseMarkers.has(t.key) && t.pos !== 'ADV')) continue;
+    if (j < tr.a && anyIn(j + 1, tr.a, (q) => (ctx.cue[q] & FACT_CLAUSE_MARKER) !== 0 && T[q].pos !== 'ADV')) continue;
     // "X thanked Y and said the weapons would help": a reporting verb after the event with its own
     // complement reports that, not the event.
     if (j > tr.b && !isPhrase && T.slice(j + 1, s.tokEnd).some((t) => t.pos === 'VERB' || t.pos === 'AUX' || t.key === 'that')) continue;
@@ -993,7 +1040,7 @@ function reporting(ctx: Ctx, s: Sentence, tr: TriggerHit, cues: [number, boolean
     // "X condemned Y, saying …": a participle after the event reports something else; so does a reporting
     // verb past a clause boundary ("X dismissed it, while Y said …").
     if (j > tr.a && T[j].lower.endsWith('ing')) continue;
-    if (j > tr.b && T.slice(tr.b, j).some((t) => t.text === ';' || (res.cues.clauseMarkers.has(t.key) && t.key !== 'as'))) continue;
+    if (j > tr.b && anyIn(tr.b, j, (q) => T[q].text === ';' || ((ctx.cue[q] & CLAUSE_MARKER) !== 0 && T[q].key !== 'as'))) continue;
     // "…, telling lawmakers it was likely, and demanded …": a participle's report ends at its comma.
     if (j < tr.a && T[j].lower.endsWith('ing') && T.slice(j + 1, tr.a).some((t) => t.text === ',')) continue;
     // The reporter: the nearest participant before the verb, or right after it ("said Mr Yun").
@@ -1158,11 +1205,11 @@ function analyse(ctx: Ctx, s: Sentence, tr: TriggerHit, cues: [number, boolean][
   let place: string | null = null;
   let statePlace: string | null = ownerPlace ? entityId(doc, ownerPlace) : null;
   let pl = tr.a;
-  while (pl > s.tokStart && !res.cues.clauseMarkers.has(T[pl - 1].key) && !CLAUSE_STOP.has(T[pl - 1].text)) pl--;
+  while (pl > s.tokStart && !(ctx.cue[pl - 1] & CLAUSE_MARKER) && !CLAUSE_STOP.has(T[pl - 1].text)) pl--;
   let pr = tr.b;
-  while (pr < right && !res.cues.clauseMarkers.has(T[pr].key) && T[pr].text !== ',') pr++;
+  while (pr < right && !(ctx.cue[pr] & CLAUSE_MARKER) && T[pr].text !== ',') pr++;
   for (let j = pl; j < pr - 1 && !place; j++) {
-    if (!res.cues.locativePreps.has(T[j].key) || T[j].key === 'on' || T[j].key === 'into') continue;
+    if (!(ctx.cue[j] & LOCATIVE_PREP) || T[j].key === 'on' || T[j].key === 'into') continue;
     let q = j + 1;
     if (T[q].key === 'the') q++;
     const k = q < pr ? ctx.at[q] : -1;
@@ -1362,7 +1409,7 @@ function applyFrames(ctx: Ctx, s: Sentence, cands: Cand[]): void {
   interface Gov { a: number; b: number; frame: FrameEntry; cand?: Cand }
   const govs: Gov[] = [];
   for (let j = s.tokStart; j < s.tokEnd; j++) {
-    if (T[j].pos !== 'VERB') continue;
+    if (T[j].pos !== 'VERB' || !(ctx.cue[j] & FRAME_GOVERNOR)) continue;
     for (const f of res.frames) if (f.governors.has(T[j].lemma)) govs.push({ a: j, b: j + 1, frame: f, cand: cands.find((c) => c.hit.head === j && c.hit.entry.pos === 'verb') });
   }
   for (const c of cands) for (const f of res.frames) if (f.governorTypes.has(c.hit.entry.type)) govs.push({ a: c.hit.a, b: c.hit.b, frame: f, cand: c });
@@ -1455,15 +1502,15 @@ function nearestDate(ctx: Ctx, s: Sentence, tr: TriggerHit): { date: DateMention
     let dist = d.start >= offset ? d.start - offset : offset - d.end;
     // "demanded an explanation by midnight on Tuesday": a deadline is not when the event happened.
     const lead = tokenAt(T, s, d.start);
-    if (lead - 1 >= s.tokStart && res.cues.deadlinePreps.has(T[lead - 1].key)) dist += 1000;
-    if (lead - 2 >= s.tokStart && res.cues.deadlinePreps.has(T[lead - 2].key) && T[lead - 1].pos === 'NOUN') dist += 1000;
+    if (lead - 1 >= s.tokStart && (ctx.cue[lead - 1] & DEADLINE_PREP) !== 0) dist += 1000;
+    if (lead - 2 >= s.tokStart && (ctx.cue[lead - 2] & DEADLINE_PREP) !== 0 && T[lead - 1].pos === 'NOUN') dist += 1000;
     // A clause boundary between them: ", and", ";", "which", "after" …
     const lo = d.start >= offset ? tr.b : tokenAt(T, s, d.end);
     const hi = d.start >= offset ? tokenAt(T, s, d.start) : tr.a;
     for (let j = lo; j < hi; j++) {
       // ", and" starts a new clause when a new subject follows, not a second verb ("…, and demanded").
       const newClause = T[j].key === 'and' && T[j - 1]?.text === ',' && T[j + 1]?.pos !== 'VERB' && T[j + 1]?.pos !== 'ADV' && T[j + 1]?.pos !== 'AUX';
-      if (CLAUSE_STOP.has(T[j].text) || (res.cues.clauseMarkers.has(T[j].key) && T[j].key !== 'as') || newClause) { dist += 1000; break; }
+      if (CLAUSE_STOP.has(T[j].text) || ((ctx.cue[j] & CLAUSE_MARKER) !== 0 && T[j].key !== 'as') || newClause) { dist += 1000; break; }
     }
     if (dist < bestD) { best = d; bestD = dist; }
   }
@@ -1490,6 +1537,12 @@ function contextDate(ctx: Ctx, s: Sentence, tr: TriggerHit, left: number): DateM
     if (last) return last.precision === 'day' ? last : undefined;
   }
   return undefined;
+}
+
+/** Whether `test` holds for a token index in [from, to). */
+function anyIn(from: number, to: number, test: (q: number) => boolean): boolean {
+  for (let q = from; q < to; q++) if (test(q)) return true;
+  return false;
 }
 
 function tokenAt(T: Token[], s: Sentence, offset: number): number {
