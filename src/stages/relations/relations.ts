@@ -32,10 +32,10 @@ export function findRelations(doc: ArticleDoc, res: Resources): void {
     for (let i = s.tokStart; i < s.tokEnd; i++) cues |= ctx.cue[i] = words.of(T[i]);
     titleRelations(ctx, s, ms);
     appositions(ctx, s, ms);
-    relativeOffices(ctx, s, ms);
+    if (cues & WHO) relativeOffices(ctx, s, ms);
     possessions(ctx, s, ms);
     if (cues & (MEMBER_NOUN | MEMBER_VERB)) membership(ctx, s, ms);
-    partyOf(ctx, s, ms);
+    partyOf(ctx, s, ms, (cues & HIS_HER) !== 0);
     if (cues & LEAD_VERB) leadership(ctx, s);
     if (cues & DEFECT_VERB) defection(ctx, s, ms);
     if (cues & (DETAIN_VERB | DETENTION_PLACE)) detention(ctx, s, ms);
@@ -46,16 +46,14 @@ export function findRelations(doc: ArticleDoc, res: Resources): void {
   doc.relations = out;
 }
 
-const NO_MENTIONS: readonly number[] = [];
-
 /** Each sentence's kept mentions, in order (what `sentenceMentions` gives, for all sentences in one pass). */
 function mentionsBySentence(doc: ArticleDoc): (readonly number[])[] {
-  const out: number[][] = [];
+  const out: number[][] = doc.sentences.map(() => []);
   doc.mentions.forEach((m, k) => {
     if (m.dropped || m.entity === undefined) return;
-    (out[doc.tokens[m.tokStart].sentence] ??= []).push(k);
+    out[doc.tokens[m.tokStart].sentence].push(k);
   });
-  return doc.sentences.map((s) => out[s.i] ?? NO_MENTIONS);
+  return out;
 }
 
 interface Ctx {
@@ -74,6 +72,8 @@ const MEMBER_VERB = 1 << 2;
 const LEAD_VERB = 1 << 3;
 const DEFECT_VERB = 1 << 4;
 const DETAIN_VERB = 1 << 5;
+const WHO = 1 << 6;
+const HIS_HER = 1 << 7;
 const RELATION_CUES = new WeakMap<Resources['cues'], TokenCues>();
 
 function relationCues(res: Resources): TokenCues {
@@ -87,6 +87,8 @@ function relationCues(res: Resources): TokenCues {
       { words: leadVerbs, on: 'lemma' },
       { words: defectVerbs, on: 'lemma' },
       { words: detainVerbs, on: 'lemma' },
+      { words: new Set(['who']), on: 'key' },
+      { words: new Set(['his', 'her']), on: 'key' },
     ]);
     RELATION_CUES.set(res.cues, c);
   }
@@ -396,7 +398,7 @@ function relativeOffices(ctx: Ctx, s: Sentence, ms: readonly number[]): void {
   const { doc, at } = ctx;
   const T = doc.tokens;
   for (let i = s.tokStart + 2; i + 1 < s.tokEnd; i++) {
-    if (T[i].key !== 'who') continue;
+    if (!(ctx.cue[i] & WHO)) continue;
     // "X, who is Y" right after the name is an apposition (appositions()).
     if (T[i - 1].text === ',' && at[i - 2] >= 0) continue;
     let j = i + 1;
@@ -502,7 +504,7 @@ function membership(ctx: Ctx, s: Sentence, ms: readonly number[]): void {
 }
 
 /** "Lai Ching-te of the ruling Democratic Progressive Party", "his Bharatiya Janata Party": party membership. */
-function partyOf(ctx: Ctx, s: Sentence, ms: readonly number[]): void {
+function partyOf(ctx: Ctx, s: Sentence, ms: readonly number[], hisHer: boolean): void {
   const { doc, res, at } = ctx;
   const T = doc.tokens;
   const isParty = (m: Mention): boolean => entityType(doc, m) === 'Institution' && doc.entities[m.entity as number]?.kind === 'party';
@@ -516,8 +518,8 @@ function partyOf(ctx: Ctx, s: Sentence, ms: readonly number[]): void {
     if (j < s.tokEnd && at[j] >= 0 && isParty(doc.mentions[at[j]])) push(ctx, 'MEMBER_OF', p, doc.mentions[at[j]], s, 0.75);
   }
   // "his party": the person the pronoun stands for, when the sentence names one before it.
-  for (let i = s.tokStart; i + 1 < s.tokEnd; i++) {
-    if (!(T[i].key === 'his' || T[i].key === 'her') || at[i + 1] < 0) continue;
+  for (let i = s.tokStart; hisHer && i + 1 < s.tokEnd; i++) {
+    if (!(ctx.cue[i] & HIS_HER) || at[i + 1] < 0) continue;
     const party = doc.mentions[at[i + 1]];
     if (!isParty(party)) continue;
     let person: Mention | undefined;
