@@ -107,13 +107,13 @@ export function resolveMentions(doc: ArticleDoc, res: Resources): void {
   }
 
   // 4. People: full names first, then surnames and "Mr X" to the full name they shorten.
-  const full: { idx: number; key: string; parts: string[]; familyFirst: boolean; start: number }[] = [];
+  const full: { idx: number; key: string; parts: readonly string[]; familyFirst: boolean; start: number }[] = [];
   for (let k = 0; k < ms.length; k++) {
     const m = ms[k];
     if (m.dropped || m.type !== 'Person') continue;
     const parts = nameParts(m.name ?? m.text);
     if (m.key && !(m.source === 'surname')) {
-      full.push({ idx: k, key: m.key, parts: nameParts(m.name ?? m.text), familyFirst: res.familyFirst.has(parts[0] ?? ''), start: m.start });
+      full.push({ idx: k, key: m.key, parts, familyFirst: res.familyFirst.has(parts[0] ?? ''), start: m.start });
       continue;
     }
     if (parts.length >= 2 && m.source !== 'surname') {
@@ -179,7 +179,7 @@ export function resolveMentions(doc: ArticleDoc, res: Resources): void {
   buildEntities(doc, res);
 }
 
-function nameParts(name: string): string[] {
+function nameParts(name: string): readonly string[] {
   return normaliseName(name).split(/[\s]+/).filter((p) => p.length > 0 && p !== '-');
 }
 
