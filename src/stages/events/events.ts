@@ -848,7 +848,7 @@ function thirdParty(res: Ctx['res'], t: Token): boolean {
 function findObjects(ctx: Ctx, s: Sentence, tr: TriggerHit, right: number, passive: boolean): { objects: Participant[]; agent?: Participant } {
   const { doc, res, at } = ctx;
   const T = doc.tokens;
-  const preps = new Set(tr.entry.recipientPreps);
+  const preps = tr.entry.recipientPreps;
   const objects: Participant[] = [];
   let agent: Participant | undefined;
   let direct = true;
@@ -889,7 +889,7 @@ function findObjects(ctx: Ctx, s: Sentence, tr: TriggerHit, right: number, passi
         }
         continue;
       }
-      if (preps.has(t.key) || (t.key === 'between')) {
+      if (preps.includes(t.key) || (t.key === 'between')) {
         let q = j + 1;
         while (q < limit && (T[q].key === 'the' || T[q].pos === 'ADJ' || T[q].pos === 'DET' || T[q].pos === 'NUM' || ctx.inTitle[q])) q++;
         const k = q < limit ? at[q] : -1;
@@ -917,10 +917,15 @@ function findObjects(ctx: Ctx, s: Sentence, tr: TriggerHit, right: number, passi
 
 const SPLIT_PHRASES = new WeakMap<Set<string>, string[][]>();
 
-function phraseBefore(T: Token[], end: number, phrases: Set<string>, from: number): boolean {
+/** A table's phrases cut into words, once per table. */
+function splitPhrases(phrases: Set<string>): string[][] {
   let split = SPLIT_PHRASES.get(phrases);
   if (!split) { split = [...phrases].map((p) => p.split(' ')); SPLIT_PHRASES.set(phrases, split); }
-  for (const words of split) {
+  return split;
+}
+
+function phraseBefore(T: Token[], end: number, phrases: Set<string>, from: number): boolean {
+  for (const words of splitPhrases(phrases)) {
     for (let e = from + words.length; e <= end; e++) {
       let ok = true;
       for (let w = 0; w < words.length && ok; w++) ok = T[e - words.length + w].key === words[w];
@@ -999,8 +1004,7 @@ function modalityOf(ctx: Ctx, s: Sentence, a: number, pos: 'verb' | 'noun', head
 }
 
 function isCancel(res: Resources, T: Token[], v: number): boolean {
-  for (const c of res.cues.cancelVerbs) {
-    const w = c.split(' ');
+  for (const w of splitPhrases(res.cues.cancelVerbs)) {
     if (T[v].lemma !== w[0]) continue;
     let ok = true;
     for (let k = 1; k < w.length && ok; k++) ok = T[v + k]?.key === w[k];
@@ -1032,7 +1036,7 @@ function reporting(ctx: Ctx, s: Sentence, tr: TriggerHit, cues: [number, boolean
     if (j < tr.a && anyIn(j + 1, tr.a, (q) => (ctx.cue[q] & FACT_CLAUSE_MARKER) !== 0 && T[q].pos !== 'ADV')) continue;
     // "X thanked Y and said the weapons would help": a reporting verb after the event with its own
     // complement reports that, not the event.
-    if (j > tr.b && !isPhrase && T.slice(j + 1, s.tokEnd).some((t) => t.pos === 'VERB' || t.pos === 'AUX' || t.key === 'that')) continue;
+    if (j > tr.b && !isPhrase && anyIn(j + 1, s.tokEnd, (q) => T[q].pos === 'VERB' || T[q].pos === 'AUX' || T[q].key === 'that')) continue;
     if (isPhrase) {
       const k = at[j + 2] ?? -1;
       return { index: j, reporter: k >= 0 ? doc.mentions[k] : undefined };
@@ -1042,13 +1046,13 @@ function reporting(ctx: Ctx, s: Sentence, tr: TriggerHit, cues: [number, boolean
     if (j > tr.a && T[j].lower.endsWith('ing')) continue;
     if (j > tr.b && anyIn(tr.b, j, (q) => T[q].text === ';' || ((ctx.cue[q] & CLAUSE_MARKER) !== 0 && T[q].key !== 'as'))) continue;
     // "…, telling lawmakers it was likely, and demanded …": a participle's report ends at its comma.
-    if (j < tr.a && T[j].lower.endsWith('ing') && T.slice(j + 1, tr.a).some((t) => t.text === ',')) continue;
+    if (j < tr.a && T[j].lower.endsWith('ing') && anyIn(j + 1, tr.a, (q) => T[q].text === ',')) continue;
     // The reporter: the nearest participant before the verb, or right after it ("said Mr Yun").
     let reporter: Mention | undefined;
     for (let q = j - 1; q >= s.tokStart && j - q <= 6; q--) {
       // "a spokesman in Beijing, Zhao Lijian, said", "Algeria, which borders Niger, has said": the subject
       // before the verb's comma.
-      if (T[q].text === ',' && T.slice(q + 1, j).every((t) => t.pos === 'AUX' || t.pos === 'ADV')) { reporter = commaSubject(ctx, s, q); break; }
+      if (T[q].text === ',' && !anyIn(q + 1, j, (r) => !(T[r].pos === 'AUX' || T[r].pos === 'ADV'))) { reporter = commaSubject(ctx, s, q); break; }
       if (T[q].text === ',' || T[q].text === '"') break;
       if (at[q] >= 0) {
         const m = doc.mentions[at[q]];
@@ -1528,11 +1532,13 @@ function contextDate(ctx: Ctx, s: Sentence, tr: TriggerHit, left: number): DateM
   for (let j = left; j < tr.a; j++) if (T[j].key === 'had' || T[j].key === "'d") return undefined;
   for (let k = s.i - 1; k >= 0 && k >= s.i - 3; k--) {
     const prev = doc.sentences[k];
-    if (doc.text.slice(prev.end, doc.sentences[k + 1].start).includes('\n')) return undefined;
+    // A paragraph break between the sentences (a newline in the gap).
+    const nl = doc.text.indexOf('\n', prev.end);
+    if (nl >= 0 && nl < doc.sentences[k + 1].start) return undefined;
     let last: DateMention | undefined;
     for (const d of doc.dates) if (d.sentence === k && d.value) last = d;
     // A sentence about the future dates nothing that happened.
-    if (last && T.slice(prev.tokStart, prev.tokEnd).some((t) => (t.key === 'will' || t.key === "'ll" || t.key === 'shall') && t.pos === 'AUX')) return undefined;
+    if (last && anyIn(prev.tokStart, prev.tokEnd, (q) => (T[q].key === 'will' || T[q].key === "'ll" || T[q].key === 'shall') && T[q].pos === 'AUX')) return undefined;
     // Only a day: a month or a year in the sentence before is too loose a frame ("who met him in April").
     if (last) return last.precision === 'day' ? last : undefined;
   }
