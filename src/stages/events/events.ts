@@ -60,7 +60,14 @@ const FUTURE_VERB = 1 << 9;
 const HYPOTHETICAL_VERB = 1 << 10;
 const PREVENTION_VERB = 1 << 11;
 const FRAME_GOVERNOR = 1 << 12;
+const PURPOSE_FIRST = 1 << 13;
+/** Not a table: the token's text is one of CLAUSE_STOP (set in the fill, see `clauseStopBit`). */
+const CLAUSE_STOP_TEXT = 1 << 15;
 const EVENT_CUES = new WeakMap<Resources, TokenCues>();
+
+function clauseStopBit(text: string): number {
+  return text.length === 1 && CLAUSE_STOP.has(text) ? CLAUSE_STOP_TEXT : 0;
+}
 
 function eventCues(res: Resources): TokenCues {
   let c = EVENT_CUES.get(res);
@@ -80,6 +87,7 @@ function eventCues(res: Resources): TokenCues {
       { words: q.hypotheticalVerbs, on: 'lemma' },
       { words: q.preventionVerbs, on: 'lemma' },
       { words: new Set(res.frames.flatMap((f) => [...f.governors])), on: 'lemma' },
+      { words: new Set([...q.purposePhrases].map((p) => p.split(' ')[0])), on: 'key' },
     ]);
     EVENT_CUES.set(res, c);
   }
@@ -98,7 +106,7 @@ export function findEvents(doc: ArticleDoc, res: Resources): void {
     if (s.allCaps) continue;
     const hits = findTriggers(ctx, s);
     if (hits.length === 0) continue;
-    for (let i = s.tokStart; i < s.tokEnd; i++) ctx.cue[i] = words.of(doc.tokens[i]);
+    for (let i = s.tokStart; i < s.tokEnd; i++) ctx.cue[i] = words.of(doc.tokens[i]) | clauseStopBit(doc.tokens[i].text);
     const cues = reportingCues(ctx, s);
     const cands = hits.map((h) => analyse(ctx, s, h, cues));
     applyFrames(ctx, s, cands);
@@ -379,9 +387,13 @@ function objectOk(ctx: Ctx, s: Sentence, e: TriggerEntry, end: number): boolean 
 /** A short parenthesis ("the IRGC (Islamic …)", "Mr Navalny (44)") does not end the clause. */
 const PAREN_SPAN = 6;
 
-function clauseLeft(T: Token[], s: Sentence, i: number): number {
+// Only a clause stop (';', ':', '(', ')') can end the clause or open a parenthesis: other tokens are
+// passed on their cue bit.
+function clauseLeft(ctx: Ctx, s: Sentence, i: number): number {
+  const T = ctx.doc.tokens;
   let j = i - 1;
   while (j >= s.tokStart) {
+    if (!(ctx.cue[j] & CLAUSE_STOP_TEXT)) { j--; continue; }
     if (T[j].text === ')') {
       let o = j - 1;
       while (o >= s.tokStart && j - o <= PAREN_SPAN && T[o].text !== '(' && T[o].text !== ')') o--;
@@ -393,9 +405,11 @@ function clauseLeft(T: Token[], s: Sentence, i: number): number {
   return j + 1;
 }
 
-function clauseRight(T: Token[], s: Sentence, i: number): number {
+function clauseRight(ctx: Ctx, s: Sentence, i: number): number {
+  const T = ctx.doc.tokens;
   let j = i;
   while (j < s.tokEnd) {
+    if (!(ctx.cue[j] & CLAUSE_STOP_TEXT)) { j++; continue; }
     if (T[j].text === '(') {
       let c = j + 1;
       while (c < s.tokEnd && c - j <= PAREN_SPAN && T[c].text !== ')' && T[c].text !== '(') c++;
@@ -633,7 +647,7 @@ function findSubjectAt(ctx: Ctx, s: Sentence, a: number, left: number, depth = 0
     // "Wagner fighters crossed …, and by morning they had seized …": "they" is the group that acted before.
     if (t.key === 'they' && t.pos === 'PRON' && depth < 3) {
       const v = previousVerb(ctx, s, s.tokStart, j);
-      const subj = v >= 0 ? findSubjectAt(ctx, s, v, clauseLeft(T, s, v), depth + 1) : undefined;
+      const subj = v >= 0 ? findSubjectAt(ctx, s, v, clauseLeft(ctx, s, v), depth + 1) : undefined;
       const ty = subj ? entityType(doc, subj.m) : null;
       if (subj && (ty === 'Institution' || ty === 'State') && subj.via !== 'pronoun') return subj;
       return undefined;
@@ -924,11 +938,15 @@ function splitPhrases(phrases: Set<string>): string[][] {
   return split;
 }
 
-function phraseBefore(T: Token[], end: number, phrases: Set<string>, from: number): boolean {
-  for (const words of splitPhrases(phrases)) {
-    for (let e = from + words.length; e <= end; e++) {
+/** A purpose phrase ("in a bid to") within [from, end), tried only where one of them can start (its cue bit). */
+function purposeBefore(ctx: Ctx, end: number, from: number): boolean {
+  const T = ctx.doc.tokens;
+  for (let p = from; p < end; p++) {
+    if (!(ctx.cue[p] & PURPOSE_FIRST)) continue;
+    for (const words of splitPhrases(ctx.res.cues.purposePhrases)) {
+      if (p + words.length > end) continue;
       let ok = true;
-      for (let w = 0; w < words.length && ok; w++) ok = T[e - words.length + w].key === words[w];
+      for (let w = 0; w < words.length && ok; w++) ok = T[p + w].key === words[w];
       if (ok) return true;
     }
   }
@@ -981,7 +999,7 @@ function modalityOf(ctx: Ctx, s: Sentence, a: number, pos: 'verb' | 'noun', head
   // "if" / "unless" / "whether" anywhere earlier in the clause.
   for (let j = left; j < a; j++) if (T[j].key === 'if' || T[j].key === 'unless' || T[j].key === 'whether') hypothetical = true;
   // Purpose and prevention: "in a bid to strike", "to prevent X from launching a strike".
-  if (phraseBefore(T, a, res.cues.purposePhrases, Math.max(left, a - 10))) hypothetical = true;
+  if (purposeBefore(ctx, a, Math.max(left, a - 10))) hypothetical = true;
   for (let j = Math.max(left, a - 8); j < a; j++) {
     if (!(ctx.cue[j] & PREVENTION_VERB) || T[j].pos !== 'VERB') continue;
     let from2 = false;
@@ -1087,9 +1105,9 @@ interface Cand {
 function analyse(ctx: Ctx, s: Sentence, tr: TriggerHit, cues: [number, boolean][]): Cand {
   const { doc, res } = ctx;
   const T = doc.tokens;
-  let left = clauseLeft(T, s, tr.a);
+  let left = clauseLeft(ctx, s, tr.a);
   const clauseStart = left;
-  const right = clauseRight(T, s, tr.b);
+  const right = clauseRight(ctx, s, tr.b);
   const rep = reporting(ctx, s, tr, cues);
   // "X said (that) Y threatened Z": the actor is looked for after the reporting verb.
   if (rep && rep.index < tr.a && rep.index >= left) left = rep.index + 1 + (T[rep.index + 1]?.key === 'that' ? 1 : 0);
@@ -1209,7 +1227,7 @@ function analyse(ctx: Ctx, s: Sentence, tr: TriggerHit, cues: [number, boolean][
   let place: string | null = null;
   let statePlace: string | null = ownerPlace ? entityId(doc, ownerPlace) : null;
   let pl = tr.a;
-  while (pl > s.tokStart && !(ctx.cue[pl - 1] & CLAUSE_MARKER) && !CLAUSE_STOP.has(T[pl - 1].text)) pl--;
+  while (pl > s.tokStart && !(ctx.cue[pl - 1] & (CLAUSE_MARKER | CLAUSE_STOP_TEXT))) pl--;
   let pr = tr.b;
   while (pr < right && !(ctx.cue[pr] & CLAUSE_MARKER) && T[pr].text !== ',') pr++;
   for (let j = pl; j < pr - 1 && !place; j++) {
@@ -1514,7 +1532,7 @@ function nearestDate(ctx: Ctx, s: Sentence, tr: TriggerHit): { date: DateMention
     for (let j = lo; j < hi; j++) {
       // ", and" starts a new clause when a new subject follows, not a second verb ("…, and demanded").
       const newClause = T[j].key === 'and' && T[j - 1]?.text === ',' && T[j + 1]?.pos !== 'VERB' && T[j + 1]?.pos !== 'ADV' && T[j + 1]?.pos !== 'AUX';
-      if (CLAUSE_STOP.has(T[j].text) || ((ctx.cue[j] & CLAUSE_MARKER) !== 0 && T[j].key !== 'as') || newClause) { dist += 1000; break; }
+      if ((ctx.cue[j] & CLAUSE_STOP_TEXT) !== 0 || ((ctx.cue[j] & CLAUSE_MARKER) !== 0 && T[j].key !== 'as') || newClause) { dist += 1000; break; }
     }
     if (dist < bestD) { best = d; bestD = dist; }
   }
