@@ -3,6 +3,7 @@ import type { Modality } from '../../model/ontology';
 import type { FrameEntry, Resources, TriggerEntry } from '../../pipeline/resources';
 import { entityId, entityType, isBe, mentionIndex } from '../mention-index';
 import { phraseIds } from '../mentions/trie';
+import { TokenCues } from '../relations/token-cues';
 
 /**
  * Events: triggers from the lexicon (lemma sequences, small gaps allowed), actors and recipients from
@@ -41,12 +42,63 @@ interface Ctx {
   nameStart: Int32Array;
   /** Tokens inside a person's title ("President-elect"): no trigger there. */
   inTitle: Uint8Array;
+  /** Token → its bits of the cue tables of `eventCues` (filled for the sentences with a trigger; read only there). */
+  cue: Uint16Array;
+}
+
+/** Bits of the word tables the clause scans look for (bit i: table i of `eventCues`). */
+const CLAUSE_MARKER = 1 << 0;
+const LOCATIVE_PREP = 1 << 1;
+const NEGATION = 1 << 2;
+const HYPOTHETICAL = 1 << 3;
+const FUTURE = 1 << 4;
+const DEADLINE_PREP = 1 << 5;
+const FACT_CLAUSE_MARKER = 1 << 6;
+const REPORTING_VERB = 1 << 7;
+const NEGATION_VERB = 1 << 8;
+const FUTURE_VERB = 1 << 9;
+const HYPOTHETICAL_VERB = 1 << 10;
+const PREVENTION_VERB = 1 << 11;
+const FRAME_GOVERNOR = 1 << 12;
+const PURPOSE_FIRST = 1 << 13;
+/** Not a table: the token's text is one of CLAUSE_STOP (set in the fill, see `clauseStopBit`). */
+const CLAUSE_STOP_TEXT = 1 << 15;
+const EVENT_CUES = new WeakMap<Resources, TokenCues>();
+
+function clauseStopBit(text: string): number {
+  return text.length === 1 && CLAUSE_STOP.has(text) ? CLAUSE_STOP_TEXT : 0;
+}
+
+function eventCues(res: Resources): TokenCues {
+  let c = EVENT_CUES.get(res);
+  if (!c) {
+    const q = res.cues;
+    c = new TokenCues([
+      { words: q.clauseMarkers, on: 'key' },
+      { words: q.locativePreps, on: 'key' },
+      { words: q.negation, on: 'key' },
+      { words: q.hypothetical, on: 'key' },
+      { words: q.future, on: 'key' },
+      { words: q.deadlinePreps, on: 'key' },
+      { words: q.factClauseMarkers, on: 'key' },
+      { words: q.reportingVerbs, on: 'lemma' },
+      { words: q.negationVerbs, on: 'lemma' },
+      { words: q.futureVerbs, on: 'lemma' },
+      { words: q.hypotheticalVerbs, on: 'lemma' },
+      { words: q.preventionVerbs, on: 'lemma' },
+      { words: new Set(res.frames.flatMap((f) => [...f.governors])), on: 'lemma' },
+      { words: new Set([...q.purposePhrases].map((p) => p.split(' ')[0])), on: 'key' },
+    ]);
+    EVENT_CUES.set(res, c);
+  }
+  return c;
 }
 
 export function findEvents(doc: ArticleDoc, res: Resources): void {
   const at = mentionIndex(doc);
   const { nameStart, inTitle } = titleSpans(doc, at);
-  const ctx: Ctx = { doc, res, at, heads: qualifierHeads(doc), nameStart, inTitle };
+  const ctx: Ctx = { doc, res, at, heads: qualifierHeads(doc), nameStart, inTitle, cue: new Uint16Array(doc.tokens.length) };
+  const words = eventCues(res);
   const events: DocEvent[] = [];
   const definite: boolean[] = [];
   const nominal = new Set<DocEvent>();
@@ -54,7 +106,8 @@ export function findEvents(doc: ArticleDoc, res: Resources): void {
     if (s.allCaps) continue;
     const hits = findTriggers(ctx, s);
     if (hits.length === 0) continue;
-    const cues = reportingCues(doc, res, s);
+    for (let i = s.tokStart; i < s.tokEnd; i++) ctx.cue[i] = words.of(doc.tokens[i]) | clauseStopBit(doc.tokens[i].text);
+    const cues = reportingCues(ctx, s);
     const cands = hits.map((h) => analyse(ctx, s, h, cues));
     applyFrames(ctx, s, cands);
     for (const c of cands) c.ev.summary = summary(doc, c.ev);
@@ -214,12 +267,14 @@ function findTriggers(ctx: Ctx, s: Sentence): TriggerHit[] {
     let list = res.triggers.get(t.lemma) ?? (t.lower !== t.lemma ? res.triggers.get(t.lower) : undefined);
     // A past tense the tagger took for an adjective after a name ("Shin alleged on Sunday that …").
     let asVerb = false;
-    // Also a participle the tagger took for one after "has"/"have"/"had" ("Beijing has branded Mr Lai …"),
-    // unless a common noun follows ("has armed forces").
-    const perfect = i > s.tokStart && !(i + 1 < s.tokEnd && T[i + 1].pos === 'NOUN') && ((T[i - 1].pos === 'AUX' && T[i - 1].lemma === 'have') || afterRelative(T, s, i));
-    if (!list && T[i].pos === 'ADJ' && T[i].lower.endsWith('ed') && i > s.tokStart && (perfect || (at[i - 1] >= 0 && !(i + 1 < s.tokEnd && (T[i + 1].pos === 'NOUN' || T[i + 1].pos === 'PROPN'))))) {
-      list = res.triggers.get(T[i].lower.slice(0, -1)) ?? res.triggers.get(T[i].lower.slice(0, -2));
-      asVerb = !!list;
+    if (!list && T[i].pos === 'ADJ' && T[i].lower.endsWith('ed') && i > s.tokStart) {
+      // Also a participle the tagger took for one after "has"/"have"/"had" ("Beijing has branded Mr Lai …"),
+      // unless a common noun follows ("has armed forces").
+      const perfect = !(i + 1 < s.tokEnd && T[i + 1].pos === 'NOUN') && ((T[i - 1].pos === 'AUX' && T[i - 1].lemma === 'have') || afterRelative(T, s, i));
+      if (perfect || (at[i - 1] >= 0 && !(i + 1 < s.tokEnd && (T[i + 1].pos === 'NOUN' || T[i + 1].pos === 'PROPN')))) {
+        list = res.triggers.get(T[i].lower.slice(0, -1)) ?? res.triggers.get(T[i].lower.slice(0, -2));
+        asVerb = !!list;
+      }
     }
     if (!list) continue;
     if (at[i] >= 0 || ctx.inTitle[i]) continue; // inside a name ("Peace Corps") or a title ("President-elect")
@@ -332,9 +387,13 @@ function objectOk(ctx: Ctx, s: Sentence, e: TriggerEntry, end: number): boolean 
 /** A short parenthesis ("the IRGC (Islamic …)", "Mr Navalny (44)") does not end the clause. */
 const PAREN_SPAN = 6;
 
-function clauseLeft(T: Token[], s: Sentence, i: number): number {
+// Only a clause stop (';', ':', '(', ')') can end the clause or open a parenthesis: other tokens are
+// passed on their cue bit.
+function clauseLeft(ctx: Ctx, s: Sentence, i: number): number {
+  const T = ctx.doc.tokens;
   let j = i - 1;
   while (j >= s.tokStart) {
+    if (!(ctx.cue[j] & CLAUSE_STOP_TEXT)) { j--; continue; }
     if (T[j].text === ')') {
       let o = j - 1;
       while (o >= s.tokStart && j - o <= PAREN_SPAN && T[o].text !== '(' && T[o].text !== ')') o--;
@@ -346,9 +405,11 @@ function clauseLeft(T: Token[], s: Sentence, i: number): number {
   return j + 1;
 }
 
-function clauseRight(T: Token[], s: Sentence, i: number): number {
+function clauseRight(ctx: Ctx, s: Sentence, i: number): number {
+  const T = ctx.doc.tokens;
   let j = i;
   while (j < s.tokEnd) {
+    if (!(ctx.cue[j] & CLAUSE_STOP_TEXT)) { j++; continue; }
     if (T[j].text === '(') {
       let c = j + 1;
       while (c < s.tokEnd && c - j <= PAREN_SPAN && T[c].text !== ')' && T[c].text !== '(') c++;
@@ -586,7 +647,7 @@ function findSubjectAt(ctx: Ctx, s: Sentence, a: number, left: number, depth = 0
     // "Wagner fighters crossed …, and by morning they had seized …": "they" is the group that acted before.
     if (t.key === 'they' && t.pos === 'PRON' && depth < 3) {
       const v = previousVerb(ctx, s, s.tokStart, j);
-      const subj = v >= 0 ? findSubjectAt(ctx, s, v, clauseLeft(T, s, v), depth + 1) : undefined;
+      const subj = v >= 0 ? findSubjectAt(ctx, s, v, clauseLeft(ctx, s, v), depth + 1) : undefined;
       const ty = subj ? entityType(doc, subj.m) : null;
       if (subj && (ty === 'Institution' || ty === 'State') && subj.via !== 'pronoun') return subj;
       return undefined;
@@ -801,7 +862,7 @@ function thirdParty(res: Ctx['res'], t: Token): boolean {
 function findObjects(ctx: Ctx, s: Sentence, tr: TriggerHit, right: number, passive: boolean): { objects: Participant[]; agent?: Participant } {
   const { doc, res, at } = ctx;
   const T = doc.tokens;
-  const preps = new Set(tr.entry.recipientPreps);
+  const preps = tr.entry.recipientPreps;
   const objects: Participant[] = [];
   let agent: Participant | undefined;
   let direct = true;
@@ -842,7 +903,7 @@ function findObjects(ctx: Ctx, s: Sentence, tr: TriggerHit, right: number, passi
         }
         continue;
       }
-      if (preps.has(t.key) || (t.key === 'between')) {
+      if (preps.includes(t.key) || (t.key === 'between')) {
         let q = j + 1;
         while (q < limit && (T[q].key === 'the' || T[q].pos === 'ADJ' || T[q].pos === 'DET' || T[q].pos === 'NUM' || ctx.inTitle[q])) q++;
         const k = q < limit ? at[q] : -1;
@@ -870,13 +931,22 @@ function findObjects(ctx: Ctx, s: Sentence, tr: TriggerHit, right: number, passi
 
 const SPLIT_PHRASES = new WeakMap<Set<string>, string[][]>();
 
-function phraseBefore(T: Token[], end: number, phrases: Set<string>, from: number): boolean {
+/** A table's phrases cut into words, once per table. */
+function splitPhrases(phrases: Set<string>): string[][] {
   let split = SPLIT_PHRASES.get(phrases);
   if (!split) { split = [...phrases].map((p) => p.split(' ')); SPLIT_PHRASES.set(phrases, split); }
-  for (const words of split) {
-    for (let e = from + words.length; e <= end; e++) {
+  return split;
+}
+
+/** A purpose phrase ("in a bid to") within [from, end), tried only where one of them can start (its cue bit). */
+function purposeBefore(ctx: Ctx, end: number, from: number): boolean {
+  const T = ctx.doc.tokens;
+  for (let p = from; p < end; p++) {
+    if (!(ctx.cue[p] & PURPOSE_FIRST)) continue;
+    for (const words of splitPhrases(ctx.res.cues.purposePhrases)) {
+      if (p + words.length > end) continue;
       let ok = true;
-      for (let w = 0; w < words.length && ok; w++) ok = T[e - words.length + w].key === words[w];
+      for (let w = 0; w < words.length && ok; w++) ok = T[p + w].key === words[w];
       if (ok) return true;
     }
   }
@@ -918,23 +988,24 @@ function modalityOf(ctx: Ctx, s: Sentence, a: number, pos: 'verb' | 'noun', head
   let future = false;
   for (let j = from; j < a; j++) {
     const t = T[j];
-    if (res.cues.negation.has(t.key) && !(t.key === 'no' && pos === 'verb')) negated = true;
-    if (res.cues.negationVerbs.has(t.lemma) && T[j + 1]?.key === 'to') negated = true;
-    if (res.cues.hypothetical.has(t.key) && (t.pos === 'AUX' || t.pos === 'VERB' || t.pos === 'ADV' || (t.pos === 'ADJ' && (T[j + 1]?.key === 'of' || T[j + 1]?.key === 'to')))) hypothetical = true;
-    if (res.cues.future.has(t.key) && (t.pos === 'AUX' || t.pos === 'VERB')) future = true;
-    if (res.cues.futureVerbs.has(t.lemma) && T[j + 1]?.key === 'to' && !(t.pos === 'NOUN' && j > s.tokStart && (T[j - 1].pos === 'DET' || T[j - 1].pos === 'ADJ' || T[j - 1].key === "'s"))) future = true;
-    if (res.cues.hypotheticalVerbs.has(t.lemma) && t.pos === 'VERB' && (t.lemma === 'consider' || t.lemma === 'weigh' || t.lemma === 'mull' || t.lemma === 'contemplate' || t.lemma === 'hope' || t.lemma === 'wish')) hypothetical = true;
+    const cue = ctx.cue[j];
+    if ((cue & NEGATION) !== 0 && !(t.key === 'no' && pos === 'verb')) negated = true;
+    if ((cue & NEGATION_VERB) !== 0 && T[j + 1]?.key === 'to') negated = true;
+    if ((cue & HYPOTHETICAL) !== 0 && (t.pos === 'AUX' || t.pos === 'VERB' || t.pos === 'ADV' || (t.pos === 'ADJ' && (T[j + 1]?.key === 'of' || T[j + 1]?.key === 'to')))) hypothetical = true;
+    if ((cue & FUTURE) !== 0 && (t.pos === 'AUX' || t.pos === 'VERB')) future = true;
+    if ((cue & FUTURE_VERB) !== 0 && T[j + 1]?.key === 'to' && !(t.pos === 'NOUN' && j > s.tokStart && (T[j - 1].pos === 'DET' || T[j - 1].pos === 'ADJ' || T[j - 1].key === "'s"))) future = true;
+    if ((cue & HYPOTHETICAL_VERB) !== 0 && t.pos === 'VERB' && (t.lemma === 'consider' || t.lemma === 'weigh' || t.lemma === 'mull' || t.lemma === 'contemplate' || t.lemma === 'hope' || t.lemma === 'wish')) hypothetical = true;
   }
   // "if" / "unless" / "whether" anywhere earlier in the clause.
   for (let j = left; j < a; j++) if (T[j].key === 'if' || T[j].key === 'unless' || T[j].key === 'whether') hypothetical = true;
   // Purpose and prevention: "in a bid to strike", "to prevent X from launching a strike".
-  if (phraseBefore(T, a, res.cues.purposePhrases, Math.max(left, a - 10))) hypothetical = true;
+  if (purposeBefore(ctx, a, Math.max(left, a - 10))) hypothetical = true;
   for (let j = Math.max(left, a - 8); j < a; j++) {
-    if (!res.cues.preventionVerbs.has(T[j].lemma) || T[j].pos !== 'VERB') continue;
+    if (!(ctx.cue[j] & PREVENTION_VERB) || T[j].pos !== 'VERB') continue;
     let from2 = false;
     for (let q = j + 1; q < a; q++) if (T[q].key === 'from') from2 = true;
     if (!from2) continue;
-    if (j - 1 >= s.tokStart && (T[j - 1].key === 'to' || res.cues.future.has(T[j - 1].key) || res.cues.hypothetical.has(T[j - 1].key))) hypothetical = true;
+    if (j - 1 >= s.tokStart && (T[j - 1].key === 'to' || (ctx.cue[j - 1] & (FUTURE | HYPOTHETICAL)) !== 0)) hypothetical = true;
     else negated = true;
   }
   // "no talks", "without talks"; "called off the strikes".
@@ -951,8 +1022,7 @@ function modalityOf(ctx: Ctx, s: Sentence, a: number, pos: 'verb' | 'noun', head
 }
 
 function isCancel(res: Resources, T: Token[], v: number): boolean {
-  for (const c of res.cues.cancelVerbs) {
-    const w = c.split(' ');
+  for (const w of splitPhrases(res.cues.cancelVerbs)) {
     if (T[v].lemma !== w[0]) continue;
     let ok = true;
     for (let k = 1; k < w.length && ok; k++) ok = T[v + k]?.key === w[k];
@@ -962,13 +1032,14 @@ function isCancel(res: Resources, T: Token[], v: number): boolean {
 }
 
 /** Token indices of reporting verbs and phrases in a sentence: [index, isPhrase]. */
-function reportingCues(doc: ArticleDoc, res: Resources, s: Sentence): [number, boolean][] {
+function reportingCues(ctx: Ctx, s: Sentence): [number, boolean][] {
+  const { doc, res } = ctx;
   const T = doc.tokens;
   const out: [number, boolean][] = [];
   const ids = phraseIds(T);
   for (let j = s.tokStart; j < s.tokEnd; j++) {
     const t = T[j];
-    if (res.cues.reportingVerbs.has(t.lemma) && t.pos === 'VERB' && !(t.lemma === 'add' && T[j + 1]?.pos !== 'PUNCT')) out.push([j, false]);
+    if ((ctx.cue[j] & REPORTING_VERB) !== 0 && t.pos === 'VERB' && !(t.lemma === 'add' && T[j + 1]?.pos !== 'PUNCT')) out.push([j, false]);
     else if (res.reportingPhrases.matchAll(ids, j, s.tokEnd).length > 0) out.push([j, true]);
   }
   return out;
@@ -980,10 +1051,10 @@ function reporting(ctx: Ctx, s: Sentence, tr: TriggerHit, cues: [number, boolean
   for (const [j, isPhrase] of cues) {
     if (j >= tr.a && j < tr.b) continue;
     // "X said Y would Z after W met V": a temporal clause inside the report is told as a fact.
-    if (j < tr.a && T.slice(j + 1, tr.a).some((t) => res.cues.factClauseMarkers.has(t.key) && t.pos !== 'ADV')) continue;
+    if (j < tr.a && anyIn(j + 1, tr.a, (q) => (ctx.cue[q] & FACT_CLAUSE_MARKER) !== 0 && T[q].pos !== 'ADV')) continue;
     // "X thanked Y and said the weapons would help": a reporting verb after the event with its own
     // complement reports that, not the event.
-    if (j > tr.b && !isPhrase && T.slice(j + 1, s.tokEnd).some((t) => t.pos === 'VERB' || t.pos === 'AUX' || t.key === 'that')) continue;
+    if (j > tr.b && !isPhrase && anyIn(j + 1, s.tokEnd, (q) => T[q].pos === 'VERB' || T[q].pos === 'AUX' || T[q].key === 'that')) continue;
     if (isPhrase) {
       const k = at[j + 2] ?? -1;
       return { index: j, reporter: k >= 0 ? doc.mentions[k] : undefined };
@@ -991,15 +1062,15 @@ function reporting(ctx: Ctx, s: Sentence, tr: TriggerHit, cues: [number, boolean
     // "X condemned Y, saying …": a participle after the event reports something else; so does a reporting
     // verb past a clause boundary ("X dismissed it, while Y said …").
     if (j > tr.a && T[j].lower.endsWith('ing')) continue;
-    if (j > tr.b && T.slice(tr.b, j).some((t) => t.text === ';' || (res.cues.clauseMarkers.has(t.key) && t.key !== 'as'))) continue;
+    if (j > tr.b && anyIn(tr.b, j, (q) => T[q].text === ';' || ((ctx.cue[q] & CLAUSE_MARKER) !== 0 && T[q].key !== 'as'))) continue;
     // "…, telling lawmakers it was likely, and demanded …": a participle's report ends at its comma.
-    if (j < tr.a && T[j].lower.endsWith('ing') && T.slice(j + 1, tr.a).some((t) => t.text === ',')) continue;
+    if (j < tr.a && T[j].lower.endsWith('ing') && anyIn(j + 1, tr.a, (q) => T[q].text === ',')) continue;
     // The reporter: the nearest participant before the verb, or right after it ("said Mr Yun").
     let reporter: Mention | undefined;
     for (let q = j - 1; q >= s.tokStart && j - q <= 6; q--) {
       // "a spokesman in Beijing, Zhao Lijian, said", "Algeria, which borders Niger, has said": the subject
       // before the verb's comma.
-      if (T[q].text === ',' && T.slice(q + 1, j).every((t) => t.pos === 'AUX' || t.pos === 'ADV')) { reporter = commaSubject(ctx, s, q); break; }
+      if (T[q].text === ',' && !anyIn(q + 1, j, (r) => !(T[r].pos === 'AUX' || T[r].pos === 'ADV'))) { reporter = commaSubject(ctx, s, q); break; }
       if (T[q].text === ',' || T[q].text === '"') break;
       if (at[q] >= 0) {
         const m = doc.mentions[at[q]];
@@ -1034,9 +1105,9 @@ interface Cand {
 function analyse(ctx: Ctx, s: Sentence, tr: TriggerHit, cues: [number, boolean][]): Cand {
   const { doc, res } = ctx;
   const T = doc.tokens;
-  let left = clauseLeft(T, s, tr.a);
+  let left = clauseLeft(ctx, s, tr.a);
   const clauseStart = left;
-  const right = clauseRight(T, s, tr.b);
+  const right = clauseRight(ctx, s, tr.b);
   const rep = reporting(ctx, s, tr, cues);
   // "X said (that) Y threatened Z": the actor is looked for after the reporting verb.
   if (rep && rep.index < tr.a && rep.index >= left) left = rep.index + 1 + (T[rep.index + 1]?.key === 'that' ? 1 : 0);
@@ -1156,11 +1227,11 @@ function analyse(ctx: Ctx, s: Sentence, tr: TriggerHit, cues: [number, boolean][
   let place: string | null = null;
   let statePlace: string | null = ownerPlace ? entityId(doc, ownerPlace) : null;
   let pl = tr.a;
-  while (pl > s.tokStart && !res.cues.clauseMarkers.has(T[pl - 1].key) && !CLAUSE_STOP.has(T[pl - 1].text)) pl--;
+  while (pl > s.tokStart && !(ctx.cue[pl - 1] & (CLAUSE_MARKER | CLAUSE_STOP_TEXT))) pl--;
   let pr = tr.b;
-  while (pr < right && !res.cues.clauseMarkers.has(T[pr].key) && T[pr].text !== ',') pr++;
+  while (pr < right && !(ctx.cue[pr] & CLAUSE_MARKER) && T[pr].text !== ',') pr++;
   for (let j = pl; j < pr - 1 && !place; j++) {
-    if (!res.cues.locativePreps.has(T[j].key) || T[j].key === 'on' || T[j].key === 'into') continue;
+    if (!(ctx.cue[j] & LOCATIVE_PREP) || T[j].key === 'on' || T[j].key === 'into') continue;
     let q = j + 1;
     if (T[q].key === 'the') q++;
     const k = q < pr ? ctx.at[q] : -1;
@@ -1360,7 +1431,7 @@ function applyFrames(ctx: Ctx, s: Sentence, cands: Cand[]): void {
   interface Gov { a: number; b: number; frame: FrameEntry; cand?: Cand }
   const govs: Gov[] = [];
   for (let j = s.tokStart; j < s.tokEnd; j++) {
-    if (T[j].pos !== 'VERB') continue;
+    if (T[j].pos !== 'VERB' || !(ctx.cue[j] & FRAME_GOVERNOR)) continue;
     for (const f of res.frames) if (f.governors.has(T[j].lemma)) govs.push({ a: j, b: j + 1, frame: f, cand: cands.find((c) => c.hit.head === j && c.hit.entry.pos === 'verb') });
   }
   for (const c of cands) for (const f of res.frames) if (f.governorTypes.has(c.hit.entry.type)) govs.push({ a: c.hit.a, b: c.hit.b, frame: f, cand: c });
@@ -1453,15 +1524,15 @@ function nearestDate(ctx: Ctx, s: Sentence, tr: TriggerHit): { date: DateMention
     let dist = d.start >= offset ? d.start - offset : offset - d.end;
     // "demanded an explanation by midnight on Tuesday": a deadline is not when the event happened.
     const lead = tokenAt(T, s, d.start);
-    if (lead - 1 >= s.tokStart && res.cues.deadlinePreps.has(T[lead - 1].key)) dist += 1000;
-    if (lead - 2 >= s.tokStart && res.cues.deadlinePreps.has(T[lead - 2].key) && T[lead - 1].pos === 'NOUN') dist += 1000;
+    if (lead - 1 >= s.tokStart && (ctx.cue[lead - 1] & DEADLINE_PREP) !== 0) dist += 1000;
+    if (lead - 2 >= s.tokStart && (ctx.cue[lead - 2] & DEADLINE_PREP) !== 0 && T[lead - 1].pos === 'NOUN') dist += 1000;
     // A clause boundary between them: ", and", ";", "which", "after" …
     const lo = d.start >= offset ? tr.b : tokenAt(T, s, d.end);
     const hi = d.start >= offset ? tokenAt(T, s, d.start) : tr.a;
     for (let j = lo; j < hi; j++) {
       // ", and" starts a new clause when a new subject follows, not a second verb ("…, and demanded").
       const newClause = T[j].key === 'and' && T[j - 1]?.text === ',' && T[j + 1]?.pos !== 'VERB' && T[j + 1]?.pos !== 'ADV' && T[j + 1]?.pos !== 'AUX';
-      if (CLAUSE_STOP.has(T[j].text) || (res.cues.clauseMarkers.has(T[j].key) && T[j].key !== 'as') || newClause) { dist += 1000; break; }
+      if ((ctx.cue[j] & CLAUSE_STOP_TEXT) !== 0 || ((ctx.cue[j] & CLAUSE_MARKER) !== 0 && T[j].key !== 'as') || newClause) { dist += 1000; break; }
     }
     if (dist < bestD) { best = d; bestD = dist; }
   }
@@ -1479,15 +1550,23 @@ function contextDate(ctx: Ctx, s: Sentence, tr: TriggerHit, left: number): DateM
   for (let j = left; j < tr.a; j++) if (T[j].key === 'had' || T[j].key === "'d") return undefined;
   for (let k = s.i - 1; k >= 0 && k >= s.i - 3; k--) {
     const prev = doc.sentences[k];
-    if (doc.text.slice(prev.end, doc.sentences[k + 1].start).includes('\n')) return undefined;
+    // A paragraph break between the sentences (a newline in the gap).
+    const nl = doc.text.indexOf('\n', prev.end);
+    if (nl >= 0 && nl < doc.sentences[k + 1].start) return undefined;
     let last: DateMention | undefined;
     for (const d of doc.dates) if (d.sentence === k && d.value) last = d;
     // A sentence about the future dates nothing that happened.
-    if (last && T.slice(prev.tokStart, prev.tokEnd).some((t) => (t.key === 'will' || t.key === "'ll" || t.key === 'shall') && t.pos === 'AUX')) return undefined;
+    if (last && anyIn(prev.tokStart, prev.tokEnd, (q) => (T[q].key === 'will' || T[q].key === "'ll" || T[q].key === 'shall') && T[q].pos === 'AUX')) return undefined;
     // Only a day: a month or a year in the sentence before is too loose a frame ("who met him in April").
     if (last) return last.precision === 'day' ? last : undefined;
   }
   return undefined;
+}
+
+/** Whether `test` holds for a token index in [from, to). */
+function anyIn(from: number, to: number, test: (q: number) => boolean): boolean {
+  for (let q = from; q < to; q++) if (test(q)) return true;
+  return false;
 }
 
 function tokenAt(T: Token[], s: Sentence, offset: number): number {

@@ -2,8 +2,9 @@ import type { ArticleDoc, DocRelation, Mention, Sentence, TitleSpan } from '../.
 import { RELATION_TYPES, type RelationType } from '../../model/ontology';
 import { institutionKey, normaliseName } from '../../model/keys';
 import type { Resources } from '../../pipeline/resources';
-import { entityId, entityType, isBe, mentionIndex, sentenceMentions } from '../mention-index';
+import { entityId, entityType, isBe, mentionIndex } from '../mention-index';
 import { phraseIds } from '../mentions/trie';
+import { TokenCues } from './token-cues';
 
 /**
  * Static relations with their evidence sentence: titles in front of names ("US Secretary of State Rex
@@ -19,19 +20,25 @@ const SKIP_IN_APPOSITION = new Set(['the', 'a', 'an', 'former', 'then', 'current
 export function findRelations(doc: ArticleDoc, res: Resources): void {
   const at = mentionIndex(doc);
   const out: DocRelation[] = [];
-  const ctx = { doc, res, at, out };
+  const T = doc.tokens;
+  const words = relationCues(res);
+  const ctx: Ctx = { doc, res, at, out, cue: new Uint8Array(T.length) };
+  const bySentence = mentionsBySentence(doc);
   for (const s of doc.sentences) {
-    const ms = sentenceMentions(doc, s.i);
+    const ms = bySentence[s.i];
     if (ms.length === 0) continue;
+    // The cue words of the token-scanning passes; a pass whose cues the sentence lacks finds nothing.
+    let cues = 0;
+    for (let i = s.tokStart; i < s.tokEnd; i++) cues |= ctx.cue[i] = words.of(T[i]);
     titleRelations(ctx, s, ms);
     appositions(ctx, s, ms);
-    relativeOffices(ctx, s, ms);
+    if (cues & WHO) relativeOffices(ctx, s, ms);
     possessions(ctx, s, ms);
-    membership(ctx, s, ms);
-    partyOf(ctx, s, ms);
-    leadership(ctx, s);
-    defection(ctx, s, ms);
-    detention(ctx, s, ms);
+    if (cues & (MEMBER_NOUN | MEMBER_VERB)) membership(ctx, s, ms);
+    partyOf(ctx, s, ms, (cues & HIS_HER) !== 0);
+    if (cues & LEAD_VERB) leadership(ctx, s);
+    if (cues & DEFECT_VERB) defection(ctx, s, ms);
+    if (cues & (DETAIN_VERB | DETENTION_PLACE)) detention(ctx, s, ms);
     locations(ctx, s, ms);
     citizensLists(ctx, s, ms);
   }
@@ -39,11 +46,53 @@ export function findRelations(doc: ArticleDoc, res: Resources): void {
   doc.relations = out;
 }
 
+/** Each sentence's kept mentions, in order (what `sentenceMentions` gives, for all sentences in one pass). */
+function mentionsBySentence(doc: ArticleDoc): (readonly number[])[] {
+  const out: number[][] = doc.sentences.map(() => []);
+  doc.mentions.forEach((m, k) => {
+    if (m.dropped || m.entity === undefined) return;
+    out[doc.tokens[m.tokStart].sentence].push(k);
+  });
+  return out;
+}
+
 interface Ctx {
   doc: ArticleDoc;
   res: Resources;
   at: Int32Array;
   out: DocRelation[];
+  /** Token → its bits of RELATION_CUE_TABLES (filled for the sentences with mentions). */
+  cue: Uint8Array;
+}
+
+/** Bits of the word tables the token-scanning passes look for (bit i: table i of `relationCues`). */
+const MEMBER_NOUN = 1 << 0;
+const DETENTION_PLACE = 1 << 1;
+const MEMBER_VERB = 1 << 2;
+const LEAD_VERB = 1 << 3;
+const DEFECT_VERB = 1 << 4;
+const DETAIN_VERB = 1 << 5;
+const WHO = 1 << 6;
+const HIS_HER = 1 << 7;
+const RELATION_CUES = new WeakMap<Resources['cues'], TokenCues>();
+
+function relationCues(res: Resources): TokenCues {
+  let c = RELATION_CUES.get(res.cues);
+  if (!c) {
+    const { membershipNouns, detentionPlaces, membershipVerbs, leadVerbs, defectVerbs, detainVerbs } = res.cues;
+    c = new TokenCues([
+      { words: membershipNouns, on: 'key' },
+      { words: detentionPlaces, on: 'key' },
+      { words: membershipVerbs, on: 'lemma' },
+      { words: leadVerbs, on: 'lemma' },
+      { words: defectVerbs, on: 'lemma' },
+      { words: detainVerbs, on: 'lemma' },
+      { words: new Set(['who']), on: 'key' },
+      { words: new Set(['his', 'her']), on: 'key' },
+    ]);
+    RELATION_CUES.set(res.cues, c);
+  }
+  return c;
 }
 
 function push(ctx: Ctx, type: RelationType, src: Mention | undefined, dst: Mention | undefined, s: Sentence, confidence: number, properties: Record<string, unknown> = {}): void {
@@ -67,7 +116,7 @@ function roleRelation(res: Resources, title: string, office: boolean): RelationT
   return 'HOLDS_POSITION';
 }
 
-function titleRelations(ctx: Ctx, s: Sentence, ms: number[]): void {
+function titleRelations(ctx: Ctx, s: Sentence, ms: readonly number[]): void {
   const { doc, res } = ctx;
   for (const k of ms) {
     const p = doc.mentions[k];
@@ -163,7 +212,7 @@ function knownOffice(ctx: Ctx, s: Sentence, p: Mention, t: Pick<TitleSpan, 'titl
  * else the article's main state when it clearly dominates (at least twice the mentions of any other).
  * Offices held abroad or of a city are left alone.
  */
-function contextOffice(ctx: Ctx, s: Sentence, ms: number[], p: Mention, t: Pick<TitleSpan, 'title' | 'start'>): void {
+function contextOffice(ctx: Ctx, s: Sentence, ms: readonly number[], p: Mention, t: Pick<TitleSpan, 'title' | 'start'>): void {
   const { doc, res } = ctx;
   const key = t.title.toLowerCase();
   const canon = res.titleCanon.get(key);
@@ -283,7 +332,7 @@ function titleAt(ctx: Ctx, i: number, end: number): TitleAt | null {
 }
 
 /** "X, the Y of Z", "X, Z's Y", "X, a Z Y", "X was Y at Z", "X, who was Y of Z". */
-function appositions(ctx: Ctx, s: Sentence, ms: number[]): void {
+function appositions(ctx: Ctx, s: Sentence, ms: readonly number[]): void {
   const { doc, res, at } = ctx;
   const T = doc.tokens;
   for (const k of ms) {
@@ -345,11 +394,11 @@ function appositions(ctx: Ctx, s: Sentence, ms: number[]): void {
  * relative clause "who served as / was / became <office>" further along an apposition; the person is the
  * nearest one before "who", with no other person between. Offices only (not roles).
  */
-function relativeOffices(ctx: Ctx, s: Sentence, ms: number[]): void {
+function relativeOffices(ctx: Ctx, s: Sentence, ms: readonly number[]): void {
   const { doc, at } = ctx;
   const T = doc.tokens;
   for (let i = s.tokStart + 2; i + 1 < s.tokEnd; i++) {
-    if (T[i].key !== 'who') continue;
+    if (!(ctx.cue[i] & WHO)) continue;
     // "X, who is Y" right after the name is an apposition (appositions()).
     if (T[i - 1].text === ',' && at[i - 2] >= 0) continue;
     let j = i + 1;
@@ -377,7 +426,7 @@ function relativeOffices(ctx: Ctx, s: Sentence, ms: number[]): void {
  * and "the US Treasury Department" are part of their state; "the Lebanese group Hezbollah" is only
  * located there. The gazetteer's country must agree.
  */
-function possessions(ctx: Ctx, s: Sentence, ms: number[]): void {
+function possessions(ctx: Ctx, s: Sentence, ms: readonly number[]): void {
   const { doc, res, at } = ctx;
   const T = doc.tokens;
   for (const k of ms) {
@@ -433,13 +482,13 @@ function startsWithState(res: Resources, text: string, iso3: string): boolean {
 }
 
 /** "X, a member of Y", "X is a member of Y", "X as the only member of Y", "X joined Y". */
-function membership(ctx: Ctx, s: Sentence, ms: number[]): void {
+function membership(ctx: Ctx, s: Sentence, ms: readonly number[]): void {
   const { doc, res, at } = ctx;
   const T = doc.tokens;
   for (let i = s.tokStart; i < s.tokEnd; i++) {
-    const isMember = res.cues.membershipNouns.has(T[i].key) && T[i + 1]?.key === 'of';
+    const isMember = (ctx.cue[i] & MEMBER_NOUN) !== 0 && T[i + 1]?.key === 'of';
     // "bid to join NATO" is no membership yet.
-    const isJoin = res.cues.membershipVerbs.has(T[i].lemma) && T[i].pos === 'VERB' && T[i - 1]?.key !== 'to' && !T[i].negated;
+    const isJoin = (ctx.cue[i] & MEMBER_VERB) !== 0 && T[i].pos === 'VERB' && T[i - 1]?.key !== 'to' && !T[i].negated;
     if (!isMember && !isJoin) continue;
     const target = orgAfter(ctx, i + 1, Math.min(s.tokEnd, i + 6));
     if (!target || entityType(doc, target) !== 'Institution') continue;
@@ -455,7 +504,7 @@ function membership(ctx: Ctx, s: Sentence, ms: number[]): void {
 }
 
 /** "Lai Ching-te of the ruling Democratic Progressive Party", "his Bharatiya Janata Party": party membership. */
-function partyOf(ctx: Ctx, s: Sentence, ms: number[]): void {
+function partyOf(ctx: Ctx, s: Sentence, ms: readonly number[], hisHer: boolean): void {
   const { doc, res, at } = ctx;
   const T = doc.tokens;
   const isParty = (m: Mention): boolean => entityType(doc, m) === 'Institution' && doc.entities[m.entity as number]?.kind === 'party';
@@ -469,8 +518,8 @@ function partyOf(ctx: Ctx, s: Sentence, ms: number[]): void {
     if (j < s.tokEnd && at[j] >= 0 && isParty(doc.mentions[at[j]])) push(ctx, 'MEMBER_OF', p, doc.mentions[at[j]], s, 0.75);
   }
   // "his party": the person the pronoun stands for, when the sentence names one before it.
-  for (let i = s.tokStart; i + 1 < s.tokEnd; i++) {
-    if (!(T[i].key === 'his' || T[i].key === 'her') || at[i + 1] < 0) continue;
+  for (let i = s.tokStart; hisHer && i + 1 < s.tokEnd; i++) {
+    if (!(ctx.cue[i] & HIS_HER) || at[i + 1] < 0) continue;
     const party = doc.mentions[at[i + 1]];
     if (!isParty(party)) continue;
     let person: Mention | undefined;
@@ -486,7 +535,7 @@ function leadership(ctx: Ctx, s: Sentence): void {
   const T = doc.tokens;
   for (let i = s.tokStart + 1; i < s.tokEnd; i++) {
     const t = T[i];
-    if (!res.cues.leadVerbs.has(t.lemma) || t.pos !== 'VERB') continue;
+    if (!(ctx.cue[i] & LEAD_VERB) || t.pos !== 'VERB') continue;
     const title = t.lemma === 'lead' ? 'leader' : t.lemma === 'command' ? 'commander' : t.lemma === 'chair' ? 'chair' : 'head';
     if (T[i + 1]?.key === 'by') {
       // "Z, led by X": Z just before (past a comma).
@@ -522,11 +571,11 @@ function leadership(ctx: Ctx, s: Sentence): void {
 }
 
 /** "X defected from Y", "X ... until he defected" (Y from the sentence), and named defectors. */
-function defection(ctx: Ctx, s: Sentence, ms: number[]): void {
-  const { doc, res, at } = ctx;
+function defection(ctx: Ctx, s: Sentence, ms: readonly number[]): void {
+  const { doc, at } = ctx;
   const T = doc.tokens;
   for (let i = s.tokStart; i < s.tokEnd; i++) {
-    if (!res.cues.defectVerbs.has(T[i].lemma) || T[i].pos === 'NOUN') continue;
+    if (!(ctx.cue[i] & DEFECT_VERB) || T[i].pos === 'NOUN') continue;
     // Who: the nearest person before the verb (a pronoun leans on the sentence's first person).
     let who: Mention | undefined;
     for (const k of ms) if (doc.mentions[k].type === 'Person' && doc.mentions[k].tokEnd <= i) who = who ?? doc.mentions[k];
@@ -549,11 +598,11 @@ function defection(ctx: Ctx, s: Sentence, ms: number[]): void {
 }
 
 /** "X was detained by Y", "Y arrested X", "X, held in Y", "X is in Y custody". */
-function detention(ctx: Ctx, s: Sentence, ms: number[]): void {
+function detention(ctx: Ctx, s: Sentence, ms: readonly number[]): void {
   const { doc, res, at } = ctx;
   const T = doc.tokens;
   for (let i = s.tokStart; i < s.tokEnd; i++) {
-    if (!res.cues.detainVerbs.has(T[i].lemma) || T[i].pos === 'NOUN' || T[i].pos === 'ADJ') continue;
+    if (!(ctx.cue[i] & DETAIN_VERB) || T[i].pos === 'NOUN' || T[i].pos === 'ADJ') continue;
     // "hold" is detention only with a person object or in the passive with a state agent.
     const passive = i > s.tokStart && (isBe(T[i - 1]) || T[i - 1].key === 'been' || T[i - 1].key === 'being' || T[i - 1].text === ',' || (doc.mentions[at[i - 1]]?.type === 'Person'));
     if (passive && T[i].lower.endsWith('ed') || passive && /^(held|caught|seized|jailed|kidnapped|arrested|detained|imprisoned|sentenced)$/.test(T[i].lower)) {
@@ -591,7 +640,7 @@ function detention(ctx: Ctx, s: Sentence, ms: number[]): void {
   }
   // "in North Korean custody", "in Chinese detention"
   for (let i = s.tokStart; i + 1 < s.tokEnd; i++) {
-    if (!res.cues.detentionPlaces.has(T[i + 1].key) || at[i] < 0) continue;
+    if (!(ctx.cue[i + 1] & DETENTION_PLACE) || at[i] < 0) continue;
     const state = doc.mentions[at[i]];
     if (state.type !== 'State') continue;
     let person: Mention | undefined;
@@ -604,7 +653,7 @@ function detention(ctx: Ctx, s: Sentence, ms: number[]): void {
  * "X's embassy in London", "the embassy in London", "the headquarters of X in the city of Y", "Aleppo,
  * Syria", "Uttar Pradesh, India's most populous state", "the Iranian port of Bandar Abbas".
  */
-function locations(ctx: Ctx, s: Sentence, ms: number[]): void {
+function locations(ctx: Ctx, s: Sentence, ms: readonly number[]): void {
   const { doc, res, at } = ctx;
   const T = doc.tokens;
   // The place after "in"/"at", maybe past "the city of": index of its mention or -1.
@@ -675,7 +724,7 @@ function locations(ctx: Ctx, s: Sentence, ms: number[]): void {
 }
 
 /** "three US citizens: missionary Kim Dong Chul and academics Tony Kim and Kim Hak Song". */
-function citizensLists(ctx: Ctx, s: Sentence, ms: number[]): void {
+function citizensLists(ctx: Ctx, s: Sentence, ms: readonly number[]): void {
   const { doc, res } = ctx;
   const T = doc.tokens;
   for (const k of ms) {

@@ -107,13 +107,13 @@ export function resolveMentions(doc: ArticleDoc, res: Resources): void {
   }
 
   // 4. People: full names first, then surnames and "Mr X" to the full name they shorten.
-  const full: { idx: number; key: string; parts: string[]; familyFirst: boolean; start: number }[] = [];
+  const full: { idx: number; key: string; parts: readonly string[]; familyFirst: boolean; start: number }[] = [];
   for (let k = 0; k < ms.length; k++) {
     const m = ms[k];
     if (m.dropped || m.type !== 'Person') continue;
     const parts = nameParts(m.name ?? m.text);
     if (m.key && !(m.source === 'surname')) {
-      full.push({ idx: k, key: m.key, parts: nameParts(m.name ?? m.text), familyFirst: res.familyFirst.has(parts[0] ?? ''), start: m.start });
+      full.push({ idx: k, key: m.key, parts, familyFirst: res.familyFirst.has(parts[0] ?? ''), start: m.start });
       continue;
     }
     if (parts.length >= 2 && m.source !== 'surname') {
@@ -179,13 +179,45 @@ export function resolveMentions(doc: ArticleDoc, res: Resources): void {
   buildEntities(doc, res);
 }
 
-function nameParts(name: string): string[] {
+function nameParts(name: string): readonly string[] {
   return normaliseName(name).split(/[\s]+/).filter((p) => p.length > 0 && p !== '-');
 }
 
 /** Strip a leading article and stray punctuation from a surface name. */
 export function cleanName(s: string): string {
+  if (isClean(s)) return s;
   return s.replace(/^(the|The|THE)\s+/, '').replace(/\s+/g, ' ').replace(/^[\s"'(]+|[\s"'),.:;]+$/g, '');
+}
+
+/**
+ * A name `cleanName` leaves as it is (most are), told without its three regexes: printable ASCII with
+ * single spaces, no leading "the", nothing to strip at either end. Anything else takes the regexes.
+ */
+function isClean(s: string): boolean {
+  const n = s.length;
+  if (n === 0 || !singleSpaced(s)) return false;
+  if (n > 3 && (s.startsWith('the') || s.startsWith('The') || s.startsWith('THE'))) return false;
+  return !LEADING_STRIP.has(s.charCodeAt(0)) && !TRAILING_STRIP.has(s.charCodeAt(n - 1));
+}
+
+const LEADING_STRIP = new Set([...' "\'('].map((c) => c.charCodeAt(0)));
+const TRAILING_STRIP = new Set([...' "\'),.:;'].map((c) => c.charCodeAt(0)));
+
+/** Printable ASCII where every space is single and followed by a printable character: no `\s+` run to fold. */
+function singleSpaced(s: string): boolean {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c > 32 && c < 127) continue;
+    if (c !== 32) return false;
+    const d = s.charCodeAt(i + 1);
+    if (!(d > 32 && d < 127)) return false;
+  }
+  return true;
+}
+
+/** `s.replace(/\s+/g, ' ')`, skipping the regex when there is nothing to fold. */
+function foldSpaces(s: string): string {
+  return singleSpaced(s) ? s : s.replace(/\s+/g, ' ');
 }
 
 /** A state written right before an institution: "US State Department" → USA. */
@@ -290,23 +322,24 @@ function withoutState(res: Resources, m: Mention): string | null {
 }
 
 function buildEntities(doc: ArticleDoc, res: Resources): void {
-  const byKey = new Map<string, DocEntity>();
+  const byKey = new Map<string, number>();
   const ents: DocEntity[] = [];
   doc.mentions.forEach((m, k) => {
     if (m.dropped || !m.key) return;
-    let e = byKey.get(m.key);
-    if (!e) {
-      e = { id: m.key, type: m.type, name: m.name ?? cleanName(m.text), aliases: new Set(), mentions: [], titles: [] };
-      byKey.set(m.key, e);
-      ents.push(e);
+    let ei = byKey.get(m.key);
+    if (ei === undefined) {
+      ei = ents.length;
+      ents.push({ id: m.key, type: m.type, name: m.name ?? cleanName(m.text), aliases: new Set(), mentions: [], titles: [] });
+      byKey.set(m.key, ei);
     }
-    m.entity = ents.indexOf(e);
+    const e = ents[ei];
+    m.entity = ei;
     e.mentions.push(k);
     // The longest full name seen is the display name of an unknown person.
     if (e.type === 'Person' && m.source !== 'gazetteer' && m.name && m.name.length > e.name.length && nameParts(m.name).length >= 2 && m.key === personKey(m.name)) e.name = m.name;
     const honor = m.titles?.filter((t) => t.honorific && doc.text.slice(t.end, m.start).trim() === '');
     const surface = honor && honor.length > 0 ? `${doc.text.slice(honor[honor.length - 1].start, honor[honor.length - 1].end)} ${m.text}` : m.text;
-    if (m.role !== 'reference' && m.role !== 'pronoun') e.aliases.add(surface.replace(/\s+/g, ' '));
+    if (m.role !== 'reference' && m.role !== 'pronoun') e.aliases.add(foldSpaces(surface));
     // "Iran's Foreign Ministry", "US Treasury Department": the name without its state is a name too.
     if (m.type === 'Institution') { const bare = withoutState(res, m); if (bare) e.aliases.add(bare); }
     for (const t of m.titles ?? []) if (!t.honorific && !e.titles.includes(t.title)) e.titles.push(t.title);
