@@ -77,7 +77,8 @@ export class TokenTrie<T> {
    * `ids` are the tokens' key numbers (`phraseIds`).
    */
   matchAll(ids: ArrayLike<number>, start: number, limit: number): { end: number; values: T[] }[] {
-    if (start >= limit) return NONE;
+    // A key no phrase has (about half of an article's tokens) starts nothing: no map look-up.
+    if (start >= limit || ids[start] < 0) return NONE;
     let node = this.root.next.get(ids[start]);
     if (!node) return NONE;
     const out: { end: number; values: T[] }[] = [];
