@@ -42,8 +42,23 @@ function isWord(t: Token): boolean {
   return t.type === 'word' || t.type === 'abbreviation' || t.type === 'url' || t.type === 'hashtag';
 }
 
+/**
+ * Per-token marks used while selecting a sentence's mentions, indexed by token. Allocated once per article:
+ * each sentence reads and writes only its own tokens, so no sentence sees another's marks.
+ */
+interface Marks {
+  /** The token is in a chosen mention. */
+  taken: Uint8Array;
+  /** Index of the title match covering the token in its sentence's title list, or -1. */
+  titleAt: Int32Array;
+  /** The token is in a title that stays. */
+  titleTok: Uint8Array;
+}
+
 export function findMentions(doc: ArticleDoc, res: Resources): void {
-  for (const s of doc.sentences) sentenceMentions(doc, res, s);
+  const n = doc.tokens.length;
+  const marks: Marks = { taken: new Uint8Array(n), titleAt: new Int32Array(n).fill(-1), titleTok: new Uint8Array(n) };
+  for (const s of doc.sentences) sentenceMentions(doc, res, s, marks);
   teamsEverywhere(doc);
   linkAcronyms(doc, res);
 }
@@ -92,7 +107,7 @@ function caseOk(e: GazEntry, toks: Token[], a: number, s: Sentence, res: Resourc
   return true;
 }
 
-function sentenceMentions(doc: ArticleDoc, res: Resources, s: Sentence): void {
+function sentenceMentions(doc: ArticleDoc, res: Resources, s: Sentence, marks: Marks): void {
   const T = doc.tokens;
   const a0 = s.tokStart;
   const b0 = s.tokEnd;
@@ -218,42 +233,42 @@ function sentenceMentions(doc: ArticleDoc, res: Resources, s: Sentence): void {
 
   // 3. Select: longest first, then the stronger source; titles only yield to longer names.
   cands.sort((x, y) => (y.b - y.a) - (x.b - x.a) || y.prio - x.prio || y.rank - x.rank || x.a - y.a);
-  const taken = new Int8Array(b0 - a0);
-  const titleTaken = new Int32Array(b0 - a0).fill(-1);
-  titles.forEach((t, ti) => { for (let k = t.a; k < t.b; k++) titleTaken[k - a0] = ti; });
-  const dropTitle = new Set<number>();
+  const { taken, titleAt, titleTok } = marks;
+  titles.forEach((t, ti) => { for (let k = t.a; k < t.b; k++) titleAt[k] = ti; });
+  const dropTitle = new Uint8Array(titles.length);
   const chosen: Cand[] = [];
   for (const c of cands) {
     let free = true;
-    for (let k = c.a; k < c.b; k++) if (taken[k - a0]) { free = false; break; }
+    for (let k = c.a; k < c.b; k++) if (taken[k]) { free = false; break; }
     if (!free) continue;
-    const overlapped = new Set<number>();
-    for (let k = c.a; k < c.b; k++) if (titleTaken[k - a0] >= 0) overlapped.add(titleTaken[k - a0]);
-    if (overlapped.size > 0) {
+    // Titles are in order and apart: those the candidate overlaps are the indices first..last.
+    let first = -1;
+    let last = -1;
+    for (let k = c.a; k < c.b; k++) if (titleAt[k] >= 0) { if (first < 0) first = titleAt[k]; last = titleAt[k]; }
+    if (first >= 0) {
       let contains = c.prio >= 2 && c.type !== 'Person';
-      for (const ti of overlapped) {
+      for (let ti = first; ti <= last; ti++) {
         const t = titles[ti];
         if (t.a < c.a || t.b > c.b || t.b - t.a >= c.b - c.a) contains = false;
       }
       // A role word ("chief") never swallows a gazetteer name it only borders.
       if (!contains) continue;
-      for (const ti of overlapped) dropTitle.add(ti);
+      for (let ti = first; ti <= last; ti++) dropTitle[ti] = 1;
     }
-    for (let k = c.a; k < c.b; k++) taken[k - a0] = 1;
+    for (let k = c.a; k < c.b; k++) taken[k] = 1;
     chosen.push(c);
   }
-  const liveTitles = titles.filter((_, ti) => !dropTitle.has(ti));
-  const isTitleTok = new Int8Array(b0 - a0);
-  for (const t of liveTitles) for (let k = t.a; k < t.b; k++) isTitleTok[k - a0] = 1;
+  const liveTitles = titles.filter((_, ti) => !dropTitle[ti]);
+  for (const t of liveTitles) for (let k = t.a; k < t.b; k++) titleTok[k] = 1;
 
   // 4. Capitalised runs nobody claimed: unknown names typed by their cues.
   if (!s.allCaps) {
-    for (const [ra, rb] of capRuns(T, res, a0, b0, (k) => taken[k - a0] === 1 || isTitleTok[k - a0] === 1)) {
+    for (const [ra, rb] of capRuns(T, res, a0, b0, (k) => taken[k] === 1 || titleTok[k] === 1)) {
       const c = headReference(doc, res, s, ra, rb) ?? typeRun(doc, res, s, ra, rb, liveTitles, surnames);
       // A lone word that is a known person's surname carries that person as a candidate.
       if (c && c.type === 'Person' && c.b - c.a === 1 && surnames.has(c.a) && !c.entries) { c.source = 'surname'; c.entries = surnames.get(c.a); }
       if (c) {
-        for (let k = c.a; k < c.b; k++) taken[k - a0] = 1;
+        for (let k = c.a; k < c.b; k++) taken[k] = 1;
         chosen.push(c);
       }
     }
