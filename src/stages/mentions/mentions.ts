@@ -107,6 +107,28 @@ function caseOk(e: GazEntry, toks: Token[], a: number, s: Sentence, res: Resourc
   return true;
 }
 
+/**
+ * The entries whose written case fits the tokens at `a`. (A helper rather than a closure in the per-token
+ * loops: a closure capturing the loop variable costs a context allocation on every iteration.)
+ */
+function casedEntries(entries: readonly GazEntry[], toks: Token[], a: number, s: Sentence, res: Resources): GazEntry[] {
+  const ok: GazEntry[] = [];
+  for (const e of entries) if (caseOk(e, toks, a, s, res)) ok.push(e);
+  return ok;
+}
+
+/** Whether a mention ends right before token `i`. */
+function mentionEndingAt(ms: readonly Mention[], i: number): boolean {
+  for (const m of ms) if (m.tokEnd === i) return true;
+  return false;
+}
+
+/** Index of the first mention covering token `i`, or -1. */
+function mentionAt(ms: readonly Mention[], i: number): number {
+  for (let k = 0; k < ms.length; k++) if (ms[k].tokStart <= i && ms[k].tokEnd > i) return k;
+  return -1;
+}
+
 function sentenceMentions(doc: ArticleDoc, res: Resources, s: Sentence, marks: Marks): void {
   const T = doc.tokens;
   const a0 = s.tokStart;
@@ -139,7 +161,7 @@ function sentenceMentions(doc: ArticleDoc, res: Resources, s: Sentence, marks: M
     let shortest: { b: number; key: string } | null = null;
     for (let mi = matches.length - 1; mi >= 0; mi--) {
       const m = matches[mi];
-      const ok = m.values.filter((e) => caseOk(e, T, i, s, res));
+      const ok = casedEntries(m.values, T, i, s, res);
       if (ok.length === 0) continue;
       ok.sort((x, y) => y.rank - x.rank);
       const e = ok[0];
@@ -287,7 +309,7 @@ function sentenceMentions(doc: ArticleDoc, res: Resources, s: Sentence, marks: M
     const t = T[i];
     if (!res.cues.igoReferences.has(t.key) || t.cap || T[i - 1].key !== 'the' || T[i].pos !== 'NOUN') continue;
     if (i + 1 < b0 && (T[i + 1].key === 'of' || (T[i + 1].pos === 'NOUN' && T[i + 1].key !== "'s"))) continue;
-    if (doc.mentions.some((m) => m.tokStart <= i && m.tokEnd > i)) continue;
+    if (mentionAt(doc.mentions, i) >= 0) continue;
     let ref: Mention | undefined;
     for (let k = doc.mentions.length - 1; k >= 0; k--) {
       const m = doc.mentions[k];
@@ -306,7 +328,7 @@ function sentenceMentions(doc: ArticleDoc, res: Resources, s: Sentence, marks: M
   for (let i = a0; i < b0; i++) {
     const t = T[i];
     if (!res.cues.governmentReferences.has(t.key) || (t.cap && !s.allCaps && i !== a0 && T[i - 1].key !== 'the')) continue;
-    if (doc.mentions.some((m) => m.tokStart <= i && m.tokEnd > i)) continue;
+    if (mentionAt(doc.mentions, i) >= 0) continue;
     const prev = i > a0 ? T[i - 1] : null;
     const modIdx = findMentionEndingAt(doc, base, i);
     const pronoun = prev && (prev.key === 'his' || prev.key === 'her');
@@ -814,64 +836,69 @@ function possessiveInstitutions(doc: ArticleDoc, res: Resources, s: Sentence, ba
   doc.mentions.push(...keep, ...added);
 }
 
+/** "(IAEA)" at token `i`: record the acronym's definition (the mention before the parenthesis) in `defs`. */
+function defineAcronym(doc: ArticleDoc, res: Resources, i: number, defs: Map<string, number>): void {
+  const T = doc.tokens;
+  const ms = doc.mentions;
+  const acr = T[i + 1];
+  if (!isUpperAcronym(acr.text) || acr.text.length > 10) return;
+  const full = ms.findIndex((m) => m.tokEnd === i && m.type !== 'Person' && m.role !== 'demonym');
+  if (full < 0) return;
+  const fm = ms[full];
+  if (!initialsMatch(acr.text, T.slice(fm.tokStart, fm.tokEnd), res)) {
+    // "Taiwan People's Party (TPP)": the acronym shows the state name in front belongs to the name.
+    const st = ms.findIndex((m) => m.tokEnd === fm.tokStart && m.type === 'State' && (m.role === 'name' || m.role === 'demonym') && !m.dropped);
+    const withState = st >= 0 && fm.source !== 'gazetteer' && initialsMatch(acr.text, T.slice(ms[st].tokStart, fm.tokEnd), res);
+    if (!withState) {
+      // "Federal Penitentiary Service (FSIN)": an institution's acronym in another language, when nothing else
+      // is known by it.
+      const other = ms.find((m) => m.tokStart === i + 1 && m.tokEnd === i + 2 && !m.dropped);
+      if (fm.type === 'Institution' && acr.text.length >= 3 && (!other || other.source === 'shape' || other.key === fm.key)) defs.set(acr.key, full);
+      return;
+    }
+    const sm = ms[st];
+    fm.tokStart = sm.tokStart;
+    fm.start = sm.start;
+    fm.text = doc.text.slice(fm.start, fm.end);
+    fm.name = fm.text;
+    fm.country = fm.country ?? sm.country ?? null;
+    sm.dropped = true;
+  }
+  defs.set(acr.key, full);
+  // At the definition the acronym is the definition's, whatever else it spells ("(INDIA)").
+  const here = ms.findIndex((m) => m.tokStart === i + 1 && m.tokEnd === i + 2 && !m.dropped);
+  if (here >= 0 && ms[here].type !== fm.type) {
+    const a = ms[here];
+    a.type = fm.type; a.role = 'acronym'; a.source = 'acronym'; a.owner = full; a.institutionKind = fm.institutionKind;
+    a.key = undefined; a.name = undefined; a.country = null; a.alternatives = undefined; a.context = undefined;
+  }
+}
+
 /** "the International Atomic Energy Agency (IAEA)": the acronym names the same entity everywhere after. */
 function linkAcronyms(doc: ArticleDoc, res: Resources): void {
   const T = doc.tokens;
   const defs = new Map<string, number>();
   const ms = doc.mentions;
   for (let i = 0; i + 2 < T.length; i++) {
-    if (T[i].text !== '(' || T[i + 2].text !== ')') continue;
-    const acr = T[i + 1];
-    if (!isUpperAcronym(acr.text) || acr.text.length > 10) continue;
-    const full = ms.findIndex((m) => m.tokEnd === i && m.type !== 'Person' && m.role !== 'demonym');
-    if (full < 0) continue;
-    const fm = ms[full];
-    if (!initialsMatch(acr.text, T.slice(fm.tokStart, fm.tokEnd), res)) {
-      // "Taiwan People's Party (TPP)": the acronym shows the state name in front belongs to the name.
-      const st = ms.findIndex((m) => m.tokEnd === fm.tokStart && m.type === 'State' && (m.role === 'name' || m.role === 'demonym') && !m.dropped);
-      const withState = st >= 0 && fm.source !== 'gazetteer' && initialsMatch(acr.text, T.slice(ms[st].tokStart, fm.tokEnd), res);
-      if (!withState) {
-        // "Federal Penitentiary Service (FSIN)": an institution's acronym in another language, when nothing else
-        // is known by it.
-        const other = ms.find((m) => m.tokStart === i + 1 && m.tokEnd === i + 2 && !m.dropped);
-        if (fm.type === 'Institution' && acr.text.length >= 3 && (!other || other.source === 'shape' || other.key === fm.key)) { defs.set(acr.key, full); continue; }
-        continue;
-      }
-      const sm = ms[st];
-      fm.tokStart = sm.tokStart;
-      fm.start = sm.start;
-      fm.text = doc.text.slice(fm.start, fm.end);
-      fm.name = fm.text;
-      fm.country = fm.country ?? sm.country ?? null;
-      sm.dropped = true;
-    }
-    defs.set(acr.key, full);
-    // At the definition the acronym is the definition's, whatever else it spells ("(INDIA)").
-    const here = ms.findIndex((m) => m.tokStart === i + 1 && m.tokEnd === i + 2 && !m.dropped);
-    if (here >= 0 && ms[here].type !== fm.type) {
-      const a = ms[here];
-      a.type = fm.type; a.role = 'acronym'; a.source = 'acronym'; a.owner = full; a.institutionKind = fm.institutionKind;
-      a.key = undefined; a.name = undefined; a.country = null; a.alternatives = undefined; a.context = undefined;
-    }
+    if (T[i].text === '(' && T[i + 2].text === ')') defineAcronym(doc, res, i, defs);
   }
   // "intercontinental ballistic missiles (ICBMs)": an acronym of common words is no name anywhere.
   const common = new Set<string>();
   for (let i = 1; i + 2 < T.length; i++) {
     if (T[i].text !== '(' || T[i + 2].text !== ')' || !isUpperAcronym(T[i + 1].text)) continue;
-    if (T[i - 1].cap || ms.some((m) => m.tokEnd === i)) continue;
+    if (T[i - 1].cap || mentionEndingAt(ms, i)) continue;
     const k = T[i + 1].key;
     common.add(k);
     common.add(k.endsWith('s') ? k.slice(0, -1) : `${k}s`);
   }
   for (const m of ms) if (m.source === 'shape' && m.tokEnd - m.tokStart === 1 && common.has(T[m.tokStart].key)) m.dropped = true;
   if (defs.size === 0) return;
-  const inside = (i: number): number => ms.findIndex((m) => m.tokStart <= i && m.tokEnd > i);
   const extra: Mention[] = [];
   for (let i = 0; i < T.length; i++) {
     const d = defs.get(T[i].key);
     if (d === undefined || !T[i].upper) continue;
     const full = ms[d];
-    const k = inside(i);
+    const k = mentionAt(ms, i);
     if (k >= 0) {
       const m = ms[k];
       // An acronym hit the gazetteer does not know, or typed by shape: point it at the definition.
