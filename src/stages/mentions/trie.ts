@@ -55,9 +55,15 @@ const NONE: { end: number; values: any[] }[] = [];
 export class TokenTrie<T> {
   readonly root: TrieNode<T> = { next: new Map(), values: [] };
   size = 0;
+  /**
+   * The root's children as an array indexed by key number (built on first match, dropped by `add`): every
+   * token of an article starts a walk, and an array read is much cheaper than a map look-up.
+   */
+  private first: (TrieNode<T> | undefined)[] | null = null;
 
   add(keys: readonly string[], value: T): void {
     if (keys.length === 0) return;
+    this.first = null;
     let node = this.root;
     for (const k of keys) {
       const id = VOCABULARY.intern(k);
@@ -77,9 +83,11 @@ export class TokenTrie<T> {
    * `ids` are the tokens' key numbers (`phraseIds`).
    */
   matchAll(ids: ArrayLike<number>, start: number, limit: number): { end: number; values: T[] }[] {
-    // A key no phrase has (about half of an article's tokens) starts nothing: no map look-up.
-    if (start >= limit || ids[start] < 0) return NONE;
-    let node = this.root.next.get(ids[start]);
+    if (start >= limit) return NONE;
+    const first = this.first ?? this.indexFirst();
+    const id = ids[start];
+    // A key no phrase has (id -1, about half of an article's tokens) starts nothing.
+    let node = id >= 0 && id < first.length ? first[id] : undefined;
     if (!node) return NONE;
     const out: { end: number; values: T[] }[] = [];
     for (let i = start + 1; ; i++) {
@@ -89,6 +97,15 @@ export class TokenTrie<T> {
       if (!node) break;
     }
     return out.length > 1 ? out.reverse() : out;
+  }
+
+  private indexFirst(): (TrieNode<T> | undefined)[] {
+    let max = -1;
+    for (const id of this.root.next.keys()) if (id > max) max = id;
+    const first: (TrieNode<T> | undefined)[] = new Array<TrieNode<T> | undefined>(max + 1).fill(undefined);
+    for (const [id, node] of this.root.next) first[id] = node;
+    this.first = first;
+    return first;
   }
 }
 
