@@ -3,6 +3,7 @@ import type { EntityLabel, InstitutionKind, PlaceKind } from '../../model/ontolo
 import type { GazEntry, Resources, TitleEntry } from '../../pipeline/resources';
 import { lexiconPos } from '../segment/nlp';
 import { isUpperAcronym, phraseIds } from './trie';
+import { CUE, VERSUS, tokenCues } from './cues';
 import { isNameHead } from '../../model/keys';
 
 /**
@@ -36,7 +37,6 @@ interface TitleMatch {
 }
 
 const MAX_RUN = 12;
-const VERSUS = new Set(['v', 'vs', 'versus']);
 
 function isWord(t: Token): boolean {
   return t.type === 'word' || t.type === 'abbreviation' || t.type === 'url' || t.type === 'hashtag';
@@ -53,11 +53,13 @@ interface Marks {
   titleAt: Int32Array;
   /** The token is in a title that stays. */
   titleTok: Uint8Array;
+  /** The token's cue words (`CUE` bits). */
+  cues: Uint8Array;
 }
 
 export function findMentions(doc: ArticleDoc, res: Resources): void {
   const n = doc.tokens.length;
-  const marks: Marks = { taken: new Uint8Array(n), titleAt: new Int32Array(n).fill(-1), titleTok: new Uint8Array(n) };
+  const marks: Marks = { taken: new Uint8Array(n), titleAt: new Int32Array(n).fill(-1), titleTok: new Uint8Array(n), cues: tokenCues(doc.tokens, res) };
   for (const s of doc.sentences) sentenceMentions(doc, res, s, marks);
   teamsEverywhere(doc);
   linkAcronyms(doc, res);
@@ -307,7 +309,7 @@ function sentenceMentions(doc: ArticleDoc, res: Resources, s: Sentence, marks: M
   // 6a. "the alliance", "the bloc": the international organisation named last (within five sentences).
   for (let i = a0 + 1; i < b0; i++) {
     const t = T[i];
-    if (!res.cues.igoReferences.has(t.key) || t.cap || T[i - 1].key !== 'the' || T[i].pos !== 'NOUN') continue;
+    if (!(marks.cues[i] & CUE.igoReference) || t.cap || T[i - 1].key !== 'the' || T[i].pos !== 'NOUN') continue;
     if (i + 1 < b0 && (T[i + 1].key === 'of' || (T[i + 1].pos === 'NOUN' && T[i + 1].key !== "'s"))) continue;
     if (mentionAt(doc.mentions, i) >= 0) continue;
     let ref: Mention | undefined;
@@ -327,7 +329,7 @@ function sentenceMentions(doc: ArticleDoc, res: Resources, s: Sentence, marks: M
   // 6. Government references: "the administration", "the Trump administration".
   for (let i = a0; i < b0; i++) {
     const t = T[i];
-    if (!res.cues.governmentReferences.has(t.key) || (t.cap && !s.allCaps && i !== a0 && T[i - 1].key !== 'the')) continue;
+    if (!(marks.cues[i] & CUE.governmentReference) || (t.cap && !s.allCaps && i !== a0 && T[i - 1].key !== 'the')) continue;
     if (mentionAt(doc.mentions, i) >= 0) continue;
     const prev = i > a0 ? T[i - 1] : null;
     const modIdx = findMentionEndingAt(doc, base, i);
@@ -354,7 +356,7 @@ function sentenceMentions(doc: ArticleDoc, res: Resources, s: Sentence, marks: M
   }
 
   // 6b. Places playing a game are teams: "Leeds 2 Chelsea 1", "Leicestershire beat Somerset".
-  teamFrames(doc, res, s, base);
+  teamFrames(doc, res, s, base, marks.cues);
 
   // 7. Titles and honorifics in front of people.
   for (const m of doc.mentions.slice(base)) {
@@ -601,7 +603,7 @@ function isScore(text: string): boolean {
   return d > 0 && text.length - d - 1 <= 2 && isSmallInt(text.slice(0, d)) && isSmallInt(text.slice(d + 1));
 }
 
-function teamFrames(doc: ArticleDoc, res: Resources, s: Sentence, base: number): void {
+function teamFrames(doc: ArticleDoc, res: Resources, s: Sentence, base: number, cues: Uint8Array): void {
   const T = doc.tokens;
   let ints = 0;
   let verb = false;
@@ -609,9 +611,9 @@ function teamFrames(doc: ArticleDoc, res: Resources, s: Sentence, base: number):
   let versus = false;
   for (let i = s.tokStart; i < s.tokEnd; i++) {
     if (isScore(T[i].text)) ints++;
-    if (res.cues.teamRoleNouns.has(T[i].key)) role = true;
-    if (res.cues.teamVerbs.has(T[i].lemma) && T[i].pos === 'VERB') verb = true;
-    if (VERSUS.has(T[i].key)) versus = true;
+    if (cues[i] & CUE.teamRole) role = true;
+    if (T[i].pos === 'VERB' && res.cues.teamVerbs.has(T[i].lemma)) verb = true;
+    if (cues[i] & CUE.versus) versus = true;
   }
   if (ints < 2 && !verb && !role && !versus) return;
   for (let k = base; k < doc.mentions.length; k++) {

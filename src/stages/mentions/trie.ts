@@ -39,6 +39,11 @@ class PhraseVocabulary {
 
 const VOCABULARY = new PhraseVocabulary();
 
+/** The key's number in the phrase vocabulary (added when new), to find it among `phraseIds`. */
+export function phraseKeyId(key: string): number {
+  return VOCABULARY.intern(key);
+}
+
 /** The tokens' key numbers, for `TokenTrie.matchAll` (tokens are looked up once per array). */
 export function phraseIds(tokens: readonly { key: string }[]): Int32Array {
   return VOCABULARY.idsOf(tokens);
