@@ -140,7 +140,7 @@ function sentenceMentions(doc: ArticleDoc, res: Resources, s: Sentence, marks: M
   // 1. Titles, honorifics and role words (greedy, longest first).
   const titles: TitleMatch[] = [];
   for (let i = a0; i < b0; i++) {
-    const m = res.titles.matchAll(ids, i, b0)[0];
+    const m = res.titles.longest(ids, i, b0);
     if (!m) continue;
     const entry = pickTitle(m.values, T, i);
     if (!entry) continue;
@@ -523,26 +523,15 @@ function patternCandidates(doc: ArticleDoc, res: Resources, s: Sentence, cands: 
   };
 
   // Prefix shapes: "Ministry of Defence", "Centre for Strategic and International Studies", "Gulf of Aden".
+  // The prefix itself must be capitalised ("Ministry of", not "ministry of").
   for (let i = a0; i < b0; i++) {
     if (!T[i].cap) continue;
-    for (const [trie, type] of [[res.orgPrefixes, 'Institution'], [res.placePrefixes, 'Place']] as const) {
-      const m = (trie as typeof res.orgPrefixes).matchAll(ids, i, b0)[0];
-      if (!m) continue;
-      let j = m.end;
-      let last = -1;
-      while (j < b0 && j - i < MAX_RUN) {
-        const t = T[j];
-        if (t.cap && isWord(t) && t.key !== "'s") { last = j; j++; continue; }
-        // Not into a date: "the Strait of Hormuz on Friday".
-        if (res.connectors.has(t.key) && !t.cap && j + 1 < b0 && T[j + 1].cap && !res.cues.calendarWords.has(T[j + 1].key)) { j++; continue; }
-        if (t.text === '-' && !t.spaceBefore && j + 1 < b0 && !T[j + 1].spaceBefore) { j++; continue; }
-        break;
-      }
-      if (last < 0) continue;
-      // The prefix itself must be capitalised ("Ministry of", not "ministry of").
-      if (type === 'Institution') cands.push({ a: i, b: last + 1, type, prio: 2, rank: 0, source: 'pattern', role: 'name', kind: m.values[0] as InstitutionKind, confidence: 0.75 });
-      else if (m.end - i === 1 ? T[i].pos === 'PROPN' : true) cands.push({ a: i, b: last + 1, type, prio: 2, rank: 0, source: 'pattern', role: 'name', placeKind: 'feature', confidence: 0.6 });
-    }
+    const org = res.orgPrefixes.longest(ids, i, b0);
+    const orgEnd = org ? prefixNameEnd(T, res, i, org.end, b0) : -1;
+    if (org && orgEnd >= 0) cands.push({ a: i, b: orgEnd, type: 'Institution', prio: 2, rank: 0, source: 'pattern', role: 'name', kind: org.values[0], confidence: 0.75 });
+    const place = res.placePrefixes.longest(ids, i, b0);
+    const placeEnd = place ? prefixNameEnd(T, res, i, place.end, b0) : -1;
+    if (place && placeEnd >= 0 && (place.end - i === 1 ? T[i].pos === 'PROPN' : true)) cands.push({ a: i, b: placeEnd, type: 'Place', prio: 2, rank: 0, source: 'pattern', role: 'name', placeKind: 'feature', confidence: 0.6 });
   }
 
   // Head shapes: "Foreign Affairs Committee", "Labour Party", "Apple Inc", "Yalu River".
@@ -582,6 +571,20 @@ function patternCandidates(doc: ArticleDoc, res: Resources, s: Sentence, cands: 
     if (isOrg) cands.push({ a, b, type: 'Institution', prio: 2, rank: 0, source: 'pattern', role: 'name', kind: res.orgHeads.get(T[h].lower), country, confidence: 0.7 });
     else cands.push({ a, b, type: 'Place', prio: 2, rank: 0, source: 'pattern', role: 'name', placeKind: 'feature', confidence: 0.6 });
   }
+}
+
+/** End of the capitalised words after a prefix shape (tokens `i` to `j`: "Ministry of" + "Defence"), or -1 for none. */
+function prefixNameEnd(T: Token[], res: Resources, i: number, j: number, b0: number): number {
+  let last = -1;
+  while (j < b0 && j - i < MAX_RUN) {
+    const t = T[j];
+    if (t.cap && isWord(t) && t.key !== "'s") { last = j; j++; continue; }
+    // Not into a date: "the Strait of Hormuz on Friday".
+    if (res.connectors.has(t.key) && !t.cap && j + 1 < b0 && T[j + 1].cap && !res.cues.calendarWords.has(T[j + 1].key)) { j++; continue; }
+    if (t.text === '-' && !t.spaceBefore && j + 1 < b0 && !T[j + 1].spaceBefore) { j++; continue; }
+    break;
+  }
+  return last < 0 ? -1 : last + 1;
 }
 
 /** One to three ASCII digits ("2" in "Leeds 2 Chelsea 1"). */
@@ -805,7 +808,7 @@ function possessiveInstitutions(doc: ArticleDoc, res: Resources, s: Sentence, ba
     const possessive = j < b0 && T[j].key === "'s";
     if (possessive) j++;
     if (!possessive && owner.role !== 'name' && owner.role !== 'acronym' && owner.role !== 'demonym') continue;
-    const m = res.possessiveHeads.matchAll(ids, j, b0)[0];
+    const m = res.possessiveHeads.longest(ids, j, b0);
     if (!m) continue;
     // "Tehran's military influence": the head word modifies a noun; no institution.
     if (m.end < b0 && !T[m.end - 1].cap && T[m.end].pos === 'NOUN' && !T[m.end].cap) continue;

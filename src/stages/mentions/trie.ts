@@ -88,20 +88,37 @@ export class TokenTrie<T> {
    * `ids` are the tokens' key numbers (`phraseIds`).
    */
   matchAll(ids: ArrayLike<number>, start: number, limit: number): { end: number; values: T[] }[] {
-    if (start >= limit) return NONE;
+    let node = this.startNode(ids, start, limit);
+    // Most walks end without a phrase: the list is made only for a match.
+    let out: { end: number; values: T[] }[] | null = null;
+    for (let i = start + 1; node; i++) {
+      if (node.values.length > 0) (out ??= []).push({ end: i, values: node.values });
+      if (i >= limit || ids[i] < 0) break;
+      node = node.next.get(ids[i]);
+    }
+    if (!out) return NONE;
+    return out.length > 1 ? out.reverse() : out;
+  }
+
+  /** The longest phrase starting at token `start` and ending by `limit`: `matchAll(...)[0]` without the list. */
+  longest(ids: ArrayLike<number>, start: number, limit: number): { end: number; values: T[] } | undefined {
+    let node = this.startNode(ids, start, limit);
+    let end = -1;
+    let values: T[] | null = null;
+    for (let i = start + 1; node; i++) {
+      if (node.values.length > 0) { end = i; values = node.values; }
+      if (i >= limit || ids[i] < 0) break;
+      node = node.next.get(ids[i]);
+    }
+    return values ? { end, values } : undefined;
+  }
+
+  /** The node of the phrase key at `start` (a key no phrase has, id -1, is about half of an article's tokens). */
+  private startNode(ids: ArrayLike<number>, start: number, limit: number): TrieNode<T> | undefined {
+    if (start >= limit) return undefined;
     const first = this.first ?? this.indexFirst();
     const id = ids[start];
-    // A key no phrase has (id -1, about half of an article's tokens) starts nothing.
-    let node = id >= 0 && id < first.length ? first[id] : undefined;
-    if (!node) return NONE;
-    const out: { end: number; values: T[] }[] = [];
-    for (let i = start + 1; ; i++) {
-      if (node.values.length > 0) out.push({ end: i, values: node.values });
-      if (i >= limit) break;
-      node = node.next.get(ids[i]);
-      if (!node) break;
-    }
-    return out.length > 1 ? out.reverse() : out;
+    return id >= 0 && id < first.length ? first[id] : undefined;
   }
 
   private indexFirst(): (TrieNode<T> | undefined)[] {
