@@ -125,6 +125,50 @@ function mentionEndingAt(ms: readonly Mention[], i: number): boolean {
   return false;
 }
 
+/** Whether a span of `spans` other than `except` overlaps tokens [a, b). */
+function overlapsSpan(spans: readonly { a: number; b: number }[], a: number, b: number, except?: object): boolean {
+  for (const o of spans) if (o !== except && o.a < b && o.b > a) return true;
+  return false;
+}
+
+/** The title ending right before token `tok` (titles are apart: at most one). */
+function titleEndingAt(titles: readonly TitleMatch[], tok: number): TitleMatch | undefined {
+  for (const t of titles) if (t.b === tok) return t;
+  return undefined;
+}
+
+/** Whether a title starts at token `tok`. */
+function titleStartsAt(titles: readonly TitleMatch[], tok: number): boolean {
+  for (const t of titles) if (t.a === tok) return true;
+  return false;
+}
+
+/** Whether an entry reads the name as a city (a capital or a city). */
+function namesCity(entries: readonly GazEntry[] | undefined): boolean {
+  if (entries) for (const e of entries) if (e.role === 'capital' || e.placeKind === 'city') return true;
+  return false;
+}
+
+/** The first of `cands` on the same tokens as `cands[k]` (it may be that one). */
+function firstWithSpan(cands: readonly Cand[], k: number): Cand {
+  const c = cands[k];
+  for (let j = 0; j < k; j++) if (cands[j].a === c.a && cands[j].b === c.b) return cands[j];
+  return c;
+}
+
+/** Whether no token in [a, b) is capitalised. */
+function noCapitals(T: Token[], a: number, b: number): boolean {
+  for (let k = a; k < b; k++) if (T[k].cap) return false;
+  return true;
+}
+
+// Sort orders (functions made once, not a closure per call).
+const byRankDesc = (x: { rank: number }, y: { rank: number }): number => y.rank - x.rank;
+/** Longest first, then the stronger source, the higher rank, the earlier start. */
+const bySelectionOrder = (x: Cand, y: Cand): number => (y.b - y.a) - (x.b - x.a) || y.prio - x.prio || y.rank - x.rank || x.a - y.a;
+const byStartToken = (x: Cand, y: Cand): number => x.a - y.a;
+const byOffsets = (x: Mention, y: Mention): number => x.start - y.start || x.end - y.end;
+
 /** Index of the first mention covering token `i`, or -1. */
 function mentionAt(ms: readonly Mention[], i: number): number {
   for (let k = 0; k < ms.length; k++) if (ms[k].tokStart <= i && ms[k].tokEnd > i) return k;
@@ -160,12 +204,14 @@ function sentenceMentions(doc: ArticleDoc, res: Resources, s: Sentence, marks: M
   for (let i = a0; i < b0; i++) {
     if (!isWord(T[i]) && T[i].pos !== 'PUNCT') continue;
     const matches = res.gazetteer.matchAll(ids, i, b0);
-    let shortest: { b: number; key: string } | null = null;
+    // The shortest name kept so far at i: its end and key (-1: none).
+    let shortestB = -1;
+    let shortestKey = '';
     for (let mi = matches.length - 1; mi >= 0; mi--) {
       const m = matches[mi];
       const ok = casedEntries(m.values, T, i, s, res);
       if (ok.length === 0) continue;
-      ok.sort((x, y) => y.rank - x.rank);
+      ok.sort(byRankDesc);
       const e = ok[0];
       if (e.surname) {
         // A known person's surname alone is weak: it only helps type a lone capitalised word.
@@ -173,13 +219,13 @@ function sentenceMentions(doc: ArticleDoc, res: Resources, s: Sentence, marks: M
         continue;
       }
       // "Interfax news agency": the lower-case tail of an alias is description, not name.
-      if (shortest && shortest.key === e.key && !s.allCaps && T.slice(shortest.b, m.end).every((t) => !t.cap)) continue;
+      if (shortestB >= 0 && shortestKey === e.key && !s.allCaps && noCapitals(T, shortestB, m.end)) continue;
       // "Russia's military intelligence agency", "Tehran's military influence": a lower-case last word
       // that modifies the noun after it is no head of a name.
       const last = T[m.end - 1];
       const after = m.end < b0 ? T[m.end] : null;
       if (!s.allCaps && !last.cap && after && after.pos === 'NOUN' && !after.cap && e.type === 'Institution') continue;
-      if (!shortest) shortest = { b: m.end, key: e.key };
+      if (shortestB < 0) { shortestB = m.end; shortestKey = e.key; }
       let a = i;
       // "the Netherlands", "the West Bank": the article is no part of the name.
       if (T[a].key === 'the' && m.end - a > 1 && (e.role === 'name' || e.role === 'acronym' || e.role === 'metonym') && (T[a + 1].cap || s.allCaps)) a++;
@@ -193,22 +239,22 @@ function sentenceMentions(doc: ArticleDoc, res: Resources, s: Sentence, marks: M
     const nx = T[c.b];
     if (!nx || c.b >= b0 || !nx.cap || nx.pos !== 'PROPN' || res.cues.nonEntityWords.has(nx.key)) continue;
     if (res.orgHeads.has(nx.lower) || res.placeHeads.has(nx.lower) || res.companySuffixes.has(nx.key)) continue;
-    if (cands.some((o) => o !== c && o.a <= c.b && o.b > c.b) || titles.some((t) => t.a === c.b)) continue;
+    if (overlapsSpan(cands, c.b, c.b + 1, c) || titleStartsAt(titles, c.b)) continue;
     // Only when the word itself reads as the start of a person's name.
     const first = T[c.a];
-    if (!res.givenNames.has(first.lower) && !res.particles.has(first.lower) && !res.familyFirst.has(first.lower) && !titles.some((t) => t.b === c.a)) continue;
+    if (!res.givenNames.has(first.lower) && !res.particles.has(first.lower) && !res.familyFirst.has(first.lower) && !titleEndingAt(titles, c.a)) continue;
     c.prio = -1;
   }
   // ... and so is one preceded by an unknown capitalised word inside the sentence ("Wang Donghai").
   for (const c of cands) {
     // A one-word company after a given name or an honorific is a surname ("Barbara Roche", "Ms Roche").
     const company = c.type === 'Institution' && c.role === 'name' && c.entries?.[0]?.institutionKind === 'company';
-    if (company && c.b - c.a === 1 && !s.allCaps && c.a - 1 >= a0 && (res.givenNames.has(T[c.a - 1].lower) || titles.some((t) => t.b === c.a && t.entry.honorific)) && T[c.a - 1].cap) { c.prio = -1; continue; }
+    if (company && c.b - c.a === 1 && !s.allCaps && c.a - 1 >= a0 && (res.givenNames.has(T[c.a - 1].lower) || titleEndingAt(titles, c.a)?.entry.honorific) && T[c.a - 1].cap) { c.prio = -1; continue; }
     if (c.prio < 0 || c.b - c.a !== 1 || s.allCaps || c.type !== 'Place' || c.role === 'capital') continue;
     const pv = c.a - 1 > a0 ? T[c.a - 1] : null;
     if (!pv || !pv.cap || pv.pos !== 'PROPN' || res.cues.nonEntityWords.has(pv.key)) continue;
     if (!res.givenNames.has(pv.lower) && !res.familyFirst.has(pv.lower)) continue;
-    if (cands.some((o) => o !== c && o.a <= c.a - 1 && o.b > c.a - 1) || titles.some((t) => t.b === c.a)) continue;
+    if (overlapsSpan(cands, c.a - 1, c.a, c) || titleEndingAt(titles, c.a)) continue;
     c.prio = -1;
   }
   for (let k = cands.length - 1; k >= 0; k--) if (cands[k].prio < 0) cands.splice(k, 1);
@@ -218,45 +264,47 @@ function sentenceMentions(doc: ArticleDoc, res: Resources, s: Sentence, marks: M
     const n = cands.length;
     for (let ci = 0; ci < n; ci++) {
       const c = cands[ci];
-      if (c.b - c.a !== 1 || c.a - 1 < a0 || !c.entries?.some((e) => e.role === 'capital' || e.placeKind === 'city')) continue;
+      if (c.b - c.a !== 1 || c.a - 1 < a0 || !namesCity(c.entries)) continue;
       const pv = T[c.a - 1];
       if (!pv.cap || pv.pos !== 'PROPN') continue;
       if (!/^(\p{Lu}\p{Ll}+|\p{Lu}{2,4})$/u.test(pv.text) || c.a - 2 >= a0 && T[c.a - 2].cap && isWord(T[c.a - 2])) continue;
       if (res.givenNames.has(pv.lower) || res.familyFirst.has(pv.lower) || res.particles.has(pv.lower) || res.cues.nonEntityWords.has(pv.key) || isEverydayWord(pv.lower, res)) continue;
       // Not a known person's surname ("Blunkett Sheffield trip"), nor a city that is also a word ("Mobile").
       if (surnames.has(c.a - 1) || isEverydayWord(T[c.a].lower, res) || (c.b < b0 && T[c.b].cap && isWord(T[c.b])) || surnameInText(doc.text, pv.text, res)) continue;
-      if (titles.some((t) => t.a <= c.a - 1 && t.b > c.a - 1) || cands.some((o) => o.a <= c.a - 1 && o.b > c.a - 1)) continue;
+      if (overlapsSpan(titles, c.a - 1, c.a) || overlapsSpan(cands, c.a - 1, c.a)) continue;
       cands.push({ a: c.a - 1, b: c.b, type: 'Institution', prio: 2, rank: 0, source: 'pattern', role: 'name', kind: 'other', confidence: 0.6 });
     }
     // "the Seattle Mariners", "the New York Mets", "the Toronto Blue Jays": a city and a capitalised plural
     // after it (one or two words, no organisation, place or event head) is a team.
     for (let ci = 0; ci < n; ci++) {
       const c = cands[ci];
-      if (c.b + 1 > b0 || !c.entries?.some((e) => e.role === 'capital' || e.placeKind === 'city')) continue;
+      if (c.b + 1 > b0 || !namesCity(c.entries)) continue;
       let e = c.b;
       while (e < b0 && e - c.b < 2 && T[e].cap && isWord(T[e]) && T[e].key !== "'s") e++;
       if (e === c.b || (e < b0 && T[e].cap && isWord(T[e]))) continue;
       const last = T[e - 1];
       // The plural of a word ("Mets", "Mariners", "Harriers"), not a surname ("Milan Baros"), after a city that is no given name.
       if (!/^\p{Lu}\p{Ll}+s$/u.test(last.text) || lexiconPos(last.lower.slice(0, -1)) === null || res.givenNames.has(T[c.b - 1].lower) || res.orgHeads.has(last.lower) || res.placeHeads.has(last.lower) || res.cues.miscHeads.has(last.lower) || res.cues.nonEntityWords.has(last.key)) continue;
-      if (cands.some((o) => o !== c && o.a < e && o.b > c.b) || titles.some((t) => t.a < e && t.b > c.b)) continue;
+      if (overlapsSpan(cands, c.b, e, c) || overlapsSpan(titles, c.b, e)) continue;
       cands.push({ a: c.a, b: e, type: 'Institution', prio: 2, rank: 0, source: 'pattern', role: 'name', kind: 'other', confidence: 0.6 });
     }
   }
   // Gazetteer hits on the same span pool their readings ("the Kremlin" the metonym, "Kremlin" the building),
   // so a seat of government can be a state or a place by position, like a capital.
-  const bySpan = new Map<string, Cand>();
-  for (const c of cands) {
-    const key = `${c.a}:${c.b}`;
-    const first = bySpan.get(key);
-    if (!first) { bySpan.set(key, c); continue; }
+  // (The entries of a candidate that pools nothing are already in rank order.)
+  let pooled: Cand[] | null = null;
+  for (let k = 1; k < cands.length; k++) {
+    const c = cands[k];
+    const first = firstWithSpan(cands, k);
+    if (first === c) continue;
     for (const e of c.entries ?? []) if (!first.entries?.includes(e)) first.entries?.push(e);
+    (pooled ??= []).push(first);
   }
-  for (const c of bySpan.values()) c.entries?.sort((x, y) => y.rank - x.rank);
+  if (pooled) for (const c of pooled) c.entries?.sort(byRankDesc);
   if (!s.allCaps) patternCandidates(doc, res, s, cands);
 
   // 3. Select: longest first, then the stronger source; titles only yield to longer names.
-  cands.sort((x, y) => (y.b - y.a) - (x.b - x.a) || y.prio - x.prio || y.rank - x.rank || x.a - y.a);
+  cands.sort(bySelectionOrder);
   const { taken, titleAt, titleTok } = marks;
   titles.forEach((t, ti) => { for (let k = t.a; k < t.b; k++) titleAt[k] = ti; });
   const dropTitle = new Uint8Array(titles.length);
@@ -297,11 +345,10 @@ function sentenceMentions(doc: ArticleDoc, res: Resources, s: Sentence, marks: M
       }
     }
   }
-  chosen.sort((x, y) => x.a - y.a);
+  chosen.sort(byStartToken);
 
   const base = doc.mentions.length;
   for (const c of chosen) doc.mentions.push(toMention(doc, c));
-  const sentMentions = doc.mentions.slice(base);
 
   // 5. Possessive and modifier institutions: "Pyongyang's United Nations mission", "the US embassy".
   possessiveInstitutions(doc, res, s, base);
@@ -359,14 +406,14 @@ function sentenceMentions(doc: ArticleDoc, res: Resources, s: Sentence, marks: M
   teamFrames(doc, res, s, base, marks.cues);
 
   // 7. Titles and honorifics in front of people.
-  for (const m of doc.mentions.slice(base)) {
+  for (let k = base, end = doc.mentions.length; k < end; k++) {
+    const m = doc.mentions[k];
     if (m.type !== 'Person') continue;
     attachTitles(doc, m, liveTitles, base);
   }
-  void sentMentions;
   // Earlier sentences' mentions are in order and all before this one's: only the new ones need sorting.
   if (doc.mentions.length - base > 1) {
-    const added = doc.mentions.splice(base).sort((x, y) => x.start - y.start || x.end - y.end);
+    const added = doc.mentions.splice(base).sort(byOffsets);
     for (const m of added) doc.mentions.push(m);
   }
 }
