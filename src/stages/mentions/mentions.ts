@@ -34,6 +34,8 @@ interface TitleMatch {
   a: number;
   b: number;
   entry: TitleEntry;
+  /** Swallowed by a longer name. */
+  dropped: boolean;
 }
 
 const MAX_RUN = 12;
@@ -162,6 +164,28 @@ function noCapitals(T: Token[], a: number, b: number): boolean {
   return true;
 }
 
+/**
+ * Sort a sentence's short list in place, stably: the same order as Array.prototype.sort (stable too), without
+ * the work arrays the built-in sort allocates on every call. Longer lists go to the built-in sort.
+ */
+function sortShort<T>(xs: T[], cmp: (x: T, y: T) => number): void {
+  if (xs.length > 16) { xs.sort(cmp); return; }
+  for (let i = 1; i < xs.length; i++) {
+    const x = xs[i];
+    let j = i - 1;
+    while (j >= 0 && cmp(xs[j], x) > 0) { xs[j + 1] = xs[j]; j--; }
+    xs[j + 1] = x;
+  }
+}
+
+/** Whether `xs` from `from` on is already in the order `cmp` sorts to. */
+function inOrder<T>(xs: readonly T[], from: number, cmp: (x: T, y: T) => number): boolean {
+  for (let i = from + 1; i < xs.length; i++) if (cmp(xs[i - 1], xs[i]) > 0) return false;
+  return true;
+}
+
+const isLive = (t: TitleMatch): boolean => !t.dropped;
+
 // Sort orders (functions made once, not a closure per call).
 const byRankDesc = (x: { rank: number }, y: { rank: number }): number => y.rank - x.rank;
 /** Longest first, then the stronger source, the higher rank, the earlier start. */
@@ -194,7 +218,7 @@ function sentenceMentions(doc: ArticleDoc, res: Resources, s: Sentence, marks: M
     // A capitalised role word inside a sentence at the head of an organisation's name is part of it
     // ("the Royal Marines", "the Student Union"), not "Activist Joshua Wong", "Professor Joni Lovenduski".
     if (!entry.office && !entry.honorific && T[i].cap && i > a0 && !s.allCaps && orgNameAfter(T, m.end, b0, res)) continue;
-    titles.push({ a: i, b: m.end, entry });
+    titles.push({ a: i, b: m.end, entry, dropped: false });
     i = m.end - 1;
   }
 
@@ -211,7 +235,7 @@ function sentenceMentions(doc: ArticleDoc, res: Resources, s: Sentence, marks: M
       const m = matches[mi];
       const ok = casedEntries(m.values, T, i, s, res);
       if (ok.length === 0) continue;
-      ok.sort(byRankDesc);
+      sortShort(ok, byRankDesc);
       const e = ok[0];
       if (e.surname) {
         // A known person's surname alone is weak: it only helps type a lone capitalised word.
@@ -300,14 +324,13 @@ function sentenceMentions(doc: ArticleDoc, res: Resources, s: Sentence, marks: M
     for (const e of c.entries ?? []) if (!first.entries?.includes(e)) first.entries?.push(e);
     (pooled ??= []).push(first);
   }
-  if (pooled) for (const c of pooled) c.entries?.sort(byRankDesc);
+  if (pooled) for (const c of pooled) if (c.entries) sortShort(c.entries, byRankDesc);
   if (!s.allCaps) patternCandidates(doc, res, s, cands);
 
   // 3. Select: longest first, then the stronger source; titles only yield to longer names.
-  cands.sort(bySelectionOrder);
+  sortShort(cands, bySelectionOrder);
   const { taken, titleAt, titleTok } = marks;
   titles.forEach((t, ti) => { for (let k = t.a; k < t.b; k++) titleAt[k] = ti; });
-  const dropTitle = new Uint8Array(titles.length);
   const chosen: Cand[] = [];
   for (const c of cands) {
     let free = true;
@@ -325,12 +348,12 @@ function sentenceMentions(doc: ArticleDoc, res: Resources, s: Sentence, marks: M
       }
       // A role word ("chief") never swallows a gazetteer name it only borders.
       if (!contains) continue;
-      for (let ti = first; ti <= last; ti++) dropTitle[ti] = 1;
+      for (let ti = first; ti <= last; ti++) titles[ti].dropped = true;
     }
     for (let k = c.a; k < c.b; k++) taken[k] = 1;
     chosen.push(c);
   }
-  const liveTitles = titles.filter((_, ti) => !dropTitle[ti]);
+  const liveTitles = titles.filter(isLive);
   for (const t of liveTitles) for (let k = t.a; k < t.b; k++) titleTok[k] = 1;
 
   // 4. Capitalised runs nobody claimed: unknown names typed by their cues.
@@ -345,7 +368,7 @@ function sentenceMentions(doc: ArticleDoc, res: Resources, s: Sentence, marks: M
       }
     }
   }
-  chosen.sort(byStartToken);
+  sortShort(chosen, byStartToken);
 
   const base = doc.mentions.length;
   for (const c of chosen) doc.mentions.push(toMention(doc, c));
@@ -412,7 +435,7 @@ function sentenceMentions(doc: ArticleDoc, res: Resources, s: Sentence, marks: M
     attachTitles(doc, m, liveTitles, base);
   }
   // Earlier sentences' mentions are in order and all before this one's: only the new ones need sorting.
-  if (doc.mentions.length - base > 1) {
+  if (doc.mentions.length - base > 1 && !inOrder(doc.mentions, base, byOffsets)) {
     const added = doc.mentions.splice(base).sort(byOffsets);
     for (const m of added) doc.mentions.push(m);
   }
