@@ -358,7 +358,10 @@ function sentenceMentions(doc: ArticleDoc, res: Resources, s: Sentence, marks: M
 
   // 4. Capitalised runs nobody claimed: unknown names typed by their cues.
   if (!s.allCaps) {
-    for (const [ra, rb] of capRuns(T, res, a0, b0, (k) => taken[k] === 1 || titleTok[k] === 1)) {
+    const runs = capRuns(T, res, a0, b0, marks);
+    for (let r = 0; r < runs.length; r += 2) {
+      const ra = runs[r];
+      const rb = runs[r + 1];
       const c = headReference(doc, res, s, ra, rb) ?? typeRun(doc, res, s, ra, rb, liveTitles, surnames);
       // A lone word that is a known person's surname carries that person as a candidate.
       if (c && c.type === 'Person' && c.b - c.a === 1 && surnames.has(c.a) && !c.entries) { c.source = 'surname'; c.entries = surnames.get(c.a); }
@@ -540,28 +543,36 @@ function toMention(doc: ArticleDoc, cand: Cand): Mention {
   return m;
 }
 
-/** Maximal runs of capitalised words, joined by connectors, particles and in-word hyphens. */
-export function capRuns(T: Token[], res: Resources, a0: number, b0: number, blocked: (k: number) => boolean, joinConnectors = false): [number, number][] {
-  const runs: [number, number][] = [];
+/** Whether token k is in a chosen mention or a title (never, without marks). */
+function blockedAt(marks: Marks | null, k: number): boolean {
+  return marks !== null && (marks.taken[k] === 1 || marks.titleTok[k] === 1);
+}
+
+/**
+ * Maximal runs of capitalised words, joined by connectors, particles and in-word hyphens, as one flat list
+ * of [start, end) pairs (`[a1, b1, a2, b2, ...]`); with `marks`, tokens already taken or in a title are in none.
+ */
+function capRuns(T: Token[], res: Resources, a0: number, b0: number, marks: Marks | null, joinConnectors = false): number[] {
+  const runs: number[] = [];
   let i = a0;
   while (i < b0) {
-    if (blocked(i) || !T[i].cap || !isWord(T[i]) || T[i].key === "'s") { i++; continue; }
+    if (blockedAt(marks, i) || !T[i].cap || !isWord(T[i]) || T[i].key === "'s") { i++; continue; }
     let j = i + 1;
     while (j < b0 && j - i < MAX_RUN) {
       const t = T[j];
-      if (blocked(j)) break;
+      if (blockedAt(marks, j)) break;
       if (t.cap && isWord(t) && t.key !== "'s") { j++; continue; }
       // In-word hyphen: "Jong-un", "Abdel-Fattah".
-      if (t.text === '-' && !t.spaceBefore && j + 1 < b0 && !T[j + 1].spaceBefore && isWord(T[j + 1]) && !blocked(j + 1)) { j += 2; continue; }
+      if (t.text === '-' && !t.spaceBefore && j + 1 < b0 && !T[j + 1].spaceBefore && isWord(T[j + 1]) && !blockedAt(marks, j + 1)) { j += 2; continue; }
       // Initials: "George W. Bush" is one token "W." in wink; a lone "." after a capital letter joins too.
-      if ((res.particles.has(t.key) || (joinConnectors && res.connectors.has(t.key))) && !t.cap && j + 1 < b0 && T[j + 1].cap && isWord(T[j + 1]) && !blocked(j + 1) && !res.cues.calendarWords.has(T[j + 1].key)) { j += 2; continue; }
+      if ((res.particles.has(t.key) || (joinConnectors && res.connectors.has(t.key))) && !t.cap && j + 1 < b0 && T[j + 1].cap && isWord(T[j + 1]) && !blockedAt(marks, j + 1) && !res.cues.calendarWords.has(T[j + 1].key)) { j += 2; continue; }
       // A hyphenated particle: "Abdullatif al-Zayani", "Abu Mahdi al-Muhandis".
-      if (res.particles.has(t.key) && !t.cap && j + 2 < b0 && T[j + 1].text === '-' && !T[j + 1].spaceBefore && !T[j + 2].spaceBefore && T[j + 2].cap && isWord(T[j + 2]) && !blocked(j + 1) && !blocked(j + 2)) { j += 3; continue; }
+      if (res.particles.has(t.key) && !t.cap && j + 2 < b0 && T[j + 1].text === '-' && !T[j + 1].spaceBefore && !T[j + 2].spaceBefore && T[j + 2].cap && isWord(T[j + 2]) && !blockedAt(marks, j + 1) && !blockedAt(marks, j + 2)) { j += 3; continue; }
       // A possessive inside a name: "Taiwan People's Party", "Workers' Party of Korea".
-      if (t.key === "'s" && res.possessiveNameWords.has(T[j - 1].lower) && j + 1 < b0 && T[j + 1].cap && isWord(T[j + 1]) && !blocked(j + 1)) { j += 2; continue; }
+      if (t.key === "'s" && res.possessiveNameWords.has(T[j - 1].lower) && j + 1 < b0 && T[j + 1].cap && isWord(T[j + 1]) && !blockedAt(marks, j + 1)) { j += 2; continue; }
       break;
     }
-    runs.push([i, j]);
+    runs.push(i, j);
     i = j;
   }
   return runs;
@@ -605,7 +616,10 @@ function patternCandidates(doc: ArticleDoc, res: Resources, s: Sentence, cands: 
   }
 
   // Head shapes: "Foreign Affairs Committee", "Labour Party", "Apple Inc", "Yalu River".
-  for (const [ra, rb] of capRuns(T, res, a0, b0, () => false, true)) {
+  const runs = capRuns(T, res, a0, b0, null, true);
+  for (let r = 0; r < runs.length; r += 2) {
+    const ra = runs[r];
+    const rb = runs[r + 1];
     let a = ra;
     while (a < rb && (T[a].key === 'the' || (a === a0 && T[a].pos !== 'PROPN' && !res.orgHeads.has(T[a].lower)))) a++;
     if (a >= rb) continue;
@@ -742,6 +756,39 @@ function orgContext(doc: ArticleDoc, res: Resources, s: Sentence, a: number, b: 
   return null;
 }
 
+const DIGIT = /\d/;
+const CAPITALISED_WORD = /^\p{Lu}\p{Ll}+$/u;
+const CAPITALISED_START = /^\p{Lu}\p{Ll}/u;
+
+/** A proper noun written "Xx...". */
+const isPlainProperNoun = (w: Token): boolean => w.pos === 'PROPN' && CAPITALISED_START.test(w.text);
+
+/** The run's words: no hyphens, particles or connectors. */
+function nameWords(T: Token[], a: number, b: number, res: Resources): Token[] {
+  const words: Token[] = [];
+  for (let k = a; k < b; k++) {
+    const t = T[k];
+    if (t.text !== '-' && !res.particles.has(t.key) && !res.connectors.has(t.key)) words.push(t);
+  }
+  return words;
+}
+
+/** Whether every word is an everyday word (by its form, or also by its lemma). */
+function allEveryday(words: readonly Token[], res: Resources, byLemma: boolean): boolean {
+  for (const w of words) {
+    if (isEverydayWord(w.lower, res)) continue;
+    if (byLemma && w.lemma !== w.lower && isEverydayWord(w.lemma, res)) continue;
+    return false;
+  }
+  return true;
+}
+
+/** A candidate typed by its shape and cues. */
+function shapeCand(a: number, b: number, type: EntityLabel, confidence: number, extra?: Partial<Cand>): Cand {
+  const c: Cand = { a, b, type, prio: 1, rank: 0, source: 'shape', role: 'name', confidence };
+  return extra ? { ...c, ...extra } : c;
+}
+
 /** Type an unclaimed capitalised run from its cues; null when it is not a name. */
 function typeRun(doc: ArticleDoc, res: Resources, s: Sentence, ra: number, rb: number, titles: TitleMatch[], surnames: Map<number, GazEntry[]>): Cand | null {
   const T = doc.tokens;
@@ -750,13 +797,12 @@ function typeRun(doc: ArticleDoc, res: Resources, s: Sentence, ra: number, rb: n
   let b = rb;
   // Sentence-initial everyday words and words that are never names; after an honorific, a capitalised
   // word is a name whatever else it can be ("Mrs May").
-  const honorific = titles.some((t) => t.b === ra && t.entry.honorific);
+  const honorific = !!titleEndingAt(titles, ra)?.entry.honorific;
   while (a < b && !(honorific && a === ra && T[a].pos !== 'PRON' && T[a].pos !== 'DET') && (res.cues.nonEntityWords.has(T[a].key) || (a === a0 && T[a].pos !== 'PROPN' && !res.givenNames.has(T[a].lower)) || T[a].pos === 'PRON' || T[a].pos === 'DET')) a++;
   while (b > a && (res.cues.nonEntityWords.has(T[b - 1].key) && b - a > 1)) b--;
   if (a >= b) return null;
-  const toks = T.slice(a, b);
-  if (toks.some((t) => /\d/.test(t.text))) return null;
-  const words = toks.filter((t) => t.text !== '-' && !res.particles.has(t.key) && !res.connectors.has(t.key));
+  for (let k = a; k < b; k++) if (DIGIT.test(T[k].text)) return null;
+  const words = nameWords(T, a, b, res);
   const n = words.length;
   if (n === 0) return null;
   if (n === 1 && res.cues.nonEntityWords.has(words[0].key) && !(honorific && a === ra)) return null;
@@ -764,39 +810,38 @@ function typeRun(doc: ArticleDoc, res: Resources, s: Sentence, ra: number, rb: n
   const prev2 = a - 1 > a0 ? T[a - 2] : null;
   const next = b < s.tokEnd ? T[b] : null;
   const next2 = b + 1 < s.tokEnd ? T[b + 1] : null;
-  const titleBefore = titles.find((t) => t.b === a);
+  const titleBefore = titleEndingAt(titles, a);
   const quoted = prev?.text === '"' || prev?.text === "'";
-  const mk = (type: EntityLabel, confidence: number, extra: Partial<Cand> = {}): Cand => ({ a, b, type, prio: 1, rank: 0, source: 'shape', role: 'name', confidence, ...extra });
 
   // An everyday word alone is no name ("Licensees", "Scottish"), whatever stands before it,
   // unless an honorific does ("Mr Brown").
-  const everyday = words.every((w) => isEverydayWord(w.lower, res) || (w.lemma !== w.lower && isEverydayWord(w.lemma, res))) && !(n === 1 && surnames.has(a));
+  const everyday = allEveryday(words, res, true) && !(n === 1 && surnames.has(a));
   if (everyday && !(titleBefore?.entry.honorific)) return null;
-  if (titleBefore && (titleBefore.entry.honorific || titleBefore.entry.office || !quoted)) return mk('Person', 0.8);
-  if (n <= 4 && res.givenNames.has(words[0].lower) && n >= 2) return mk('Person', 0.8);
-  if (n >= 2 && n <= 3 && res.familyFirst.has(words[0].lower) && words.every((w) => w.text.length <= 8)) return mk('Person', 0.7);
+  if (titleBefore && (titleBefore.entry.honorific || titleBefore.entry.office || !quoted)) return shapeCand(a, b, 'Person', 0.8);
+  if (n <= 4 && res.givenNames.has(words[0].lower) && n >= 2) return shapeCand(a, b, 'Person', 0.8);
+  if (n >= 2 && n <= 3 && res.familyFirst.has(words[0].lower) && words.every((w) => w.text.length <= 8)) return shapeCand(a, b, 'Person', 0.7);
   const lastLower = words[n - 1].lower;
   // Laws, treaties, prizes and events are no entities of the ontology ("the Hunting Bill").
   if (n >= 2 && res.cues.miscHeads.has(lastLower)) return null;
-  if (n >= 2 && res.orgHeads.has(lastLower)) return mk('Institution', 0.6, { kind: res.orgHeads.get(lastLower) });
-  if (n >= 2 && res.placeHeads.has(lastLower)) return mk('Place', 0.6, { placeKind: 'feature' });
-  if (n === 1 && !(prev && (prev.key === 'a' || prev.key === 'an')) && isUpperAcronym(words[0].text) && words[0].text.length >= 2 && words[0].text.length <= 6) return mk('Institution', 0.5, { role: 'acronym' });
+  if (n >= 2 && res.orgHeads.has(lastLower)) return shapeCand(a, b, 'Institution', 0.6, { kind: res.orgHeads.get(lastLower) });
+  if (n >= 2 && res.placeHeads.has(lastLower)) return shapeCand(a, b, 'Place', 0.6, { placeKind: 'feature' });
+  if (n === 1 && !(prev && (prev.key === 'a' || prev.key === 'an')) && isUpperAcronym(words[0].text) && words[0].text.length >= 2 && words[0].text.length <= 6) return shapeCand(a, b, 'Institution', 0.5, { role: 'acronym' });
   const orgCue = orgContext(doc, res, s, a, b);
-  if (orgCue) return mk('Institution', 0.55, { kind: orgCue });
+  if (orgCue) return shapeCand(a, b, 'Institution', 0.55, { kind: orgCue });
   const followedByWho = next?.key === 'who' || (next?.text === ',' && next2?.key === 'who');
   const reportingNext = next && (res.cues.reportingVerbs.has(next.lemma) && (next.pos === 'VERB' || next.pos === 'AUX'));
-  if (followedByWho) return mk('Person', 0.7);
-  if (prev && res.cues.locativePreps.has(prev.key) && prev.key !== 'on' && n <= 3 && next?.key !== "'s") return mk('Place', 0.55);
-  if (prev && prev.key === 'from' && prev2 && (prev2.pos === 'VERB' || prev2.pos === 'NOUN') && n <= 2) return mk('Place', 0.45);
-  if (reportingNext && n <= 3) return mk('Person', 0.6);
+  if (followedByWho) return shapeCand(a, b, 'Person', 0.7);
+  if (prev && res.cues.locativePreps.has(prev.key) && prev.key !== 'on' && n <= 3 && next?.key !== "'s") return shapeCand(a, b, 'Place', 0.55);
+  if (prev && prev.key === 'from' && prev2 && (prev2.pos === 'VERB' || prev2.pos === 'NOUN') && n <= 2) return shapeCand(a, b, 'Place', 0.45);
+  if (reportingNext && n <= 3) return shapeCand(a, b, 'Person', 0.6);
   // Two or three plain proper nouns read as a name, unless one is an everyday word ("Human Rights").
-  if (n >= 2 && n <= 3 && !quoted && words.every((w) => w.pos === 'PROPN' && /^\p{Lu}\p{Ll}/u.test(w.text)) && !words.every((w) => isEverydayWord(w.lower, res))) return mk('Person', 0.5);
-  if (n === 1 && words[0].pos === 'PROPN' && /^\p{Lu}\p{Ll}+$/u.test(words[0].text)) {
+  if (n >= 2 && n <= 3 && !quoted && words.every(isPlainProperNoun) && !allEveryday(words, res, false)) return shapeCand(a, b, 'Person', 0.5);
+  if (n === 1 && words[0].pos === 'PROPN' && CAPITALISED_WORD.test(words[0].text)) {
     // A known person's surname, or a bare surname of someone named in full elsewhere: the resolver
     // confirms or drops it.
     const sur = surnames.get(a);
-    if (sur) return mk('Person', 0.45, { source: 'surname', entries: sur });
-    return mk('Person', 0.3);
+    if (sur) return shapeCand(a, b, 'Person', 0.45, { source: 'surname', entries: sur });
+    return shapeCand(a, b, 'Person', 0.3);
   }
   return null;
 }
