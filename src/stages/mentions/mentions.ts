@@ -57,11 +57,14 @@ interface Marks {
   titleTok: Uint8Array;
   /** The token's cue words (`CUE` bits). */
   cues: Uint8Array;
+  /** The tokens' phrase key numbers (`phraseIds`). */
+  ids: Int32Array;
 }
 
 export function findMentions(doc: ArticleDoc, res: Resources): void {
   const n = doc.tokens.length;
-  const marks: Marks = { taken: new Uint8Array(n), titleAt: new Int32Array(n).fill(-1), titleTok: new Uint8Array(n), cues: tokenCues(doc.tokens, res) };
+  const cues = tokenCues(doc.tokens, res); // before phraseIds: it may number the cue words
+  const marks: Marks = { taken: new Uint8Array(n), titleAt: new Int32Array(n).fill(-1), titleTok: new Uint8Array(n), cues, ids: phraseIds(doc.tokens) };
   for (const s of doc.sentences) sentenceMentions(doc, res, s, marks);
   teamsEverywhere(doc);
   linkAcronyms(doc, res);
@@ -185,6 +188,9 @@ function inOrder<T>(xs: readonly T[], from: number, cmp: (x: T, y: T) => number)
 }
 
 const isLive = (t: TitleMatch): boolean => !t.dropped;
+const isDropped = (t: TitleMatch): boolean => t.dropped;
+
+const NO_SURNAMES: ReadonlyMap<number, GazEntry[]> = new Map();
 
 // Sort orders (functions made once, not a closure per call).
 const byRankDesc = (x: { rank: number }, y: { rank: number }): number => y.rank - x.rank;
@@ -203,7 +209,7 @@ function sentenceMentions(doc: ArticleDoc, res: Resources, s: Sentence, marks: M
   const T = doc.tokens;
   const a0 = s.tokStart;
   const b0 = s.tokEnd;
-  const ids = phraseIds(T);
+  const ids = marks.ids;
 
   // 1. Titles, honorifics and role words (greedy, longest first).
   const titles: TitleMatch[] = [];
@@ -224,7 +230,8 @@ function sentenceMentions(doc: ArticleDoc, res: Resources, s: Sentence, marks: M
 
   // 2. Candidates.
   const cands: Cand[] = [];
-  const surnames = new Map<number, GazEntry[]>();
+  // Known surnames by token (most sentences have none: the map is made for the first).
+  let found: Map<number, GazEntry[]> | null = null;
   for (let i = a0; i < b0; i++) {
     if (!isWord(T[i]) && T[i].pos !== 'PUNCT') continue;
     const matches = res.gazetteer.matchAll(ids, i, b0);
@@ -239,7 +246,7 @@ function sentenceMentions(doc: ArticleDoc, res: Resources, s: Sentence, marks: M
       const e = ok[0];
       if (e.surname) {
         // A known person's surname alone is weak: it only helps type a lone capitalised word.
-        if (m.end === i + 1) surnames.set(i, ok);
+        if (m.end === i + 1) (found ??= new Map()).set(i, ok);
         continue;
       }
       // "Interfax news agency": the lower-case tail of an alias is description, not name.
@@ -256,6 +263,7 @@ function sentenceMentions(doc: ArticleDoc, res: Resources, s: Sentence, marks: M
       cands.push({ a, b: m.end, type: e.type, prio: 3, rank: e.rank, source: 'gazetteer', role: e.role, entries: ok, confidence: 0.9 });
     }
   }
+  const surnames: ReadonlyMap<number, GazEntry[]> = found ?? NO_SURNAMES;
   // A lone place or state name glued to an unknown capitalised word is part of a bigger name
   // ("Van Gaal", "Jordan Henderson"): leave it to the run.
   for (const c of cands) {
@@ -325,12 +333,12 @@ function sentenceMentions(doc: ArticleDoc, res: Resources, s: Sentence, marks: M
     (pooled ??= []).push(first);
   }
   if (pooled) for (const c of pooled) if (c.entries) sortShort(c.entries, byRankDesc);
-  if (!s.allCaps) patternCandidates(doc, res, s, cands);
+  if (!s.allCaps) patternCandidates(doc, res, s, cands, ids);
 
   // 3. Select: longest first, then the stronger source; titles only yield to longer names.
   sortShort(cands, bySelectionOrder);
   const { taken, titleAt, titleTok } = marks;
-  titles.forEach((t, ti) => { for (let k = t.a; k < t.b; k++) titleAt[k] = ti; });
+  for (let ti = 0; ti < titles.length; ti++) for (let k = titles[ti].a; k < titles[ti].b; k++) titleAt[k] = ti;
   const chosen: Cand[] = [];
   for (const c of cands) {
     let free = true;
@@ -353,7 +361,7 @@ function sentenceMentions(doc: ArticleDoc, res: Resources, s: Sentence, marks: M
     for (let k = c.a; k < c.b; k++) taken[k] = 1;
     chosen.push(c);
   }
-  const liveTitles = titles.filter(isLive);
+  const liveTitles = titles.some(isDropped) ? titles.filter(isLive) : titles;
   for (const t of liveTitles) for (let k = t.a; k < t.b; k++) titleTok[k] = 1;
 
   // 4. Capitalised runs nobody claimed: unknown names typed by their cues.
@@ -377,7 +385,7 @@ function sentenceMentions(doc: ArticleDoc, res: Resources, s: Sentence, marks: M
   for (const c of chosen) doc.mentions.push(toMention(doc, c));
 
   // 5. Possessive and modifier institutions: "Pyongyang's United Nations mission", "the US embassy".
-  possessiveInstitutions(doc, res, s, base);
+  possessiveInstitutions(doc, res, s, base, ids);
 
   // 6a. "the alliance", "the bloc": the international organisation named last (within five sentences).
   for (let i = a0 + 1; i < b0; i++) {
@@ -578,11 +586,10 @@ function capRuns(T: Token[], res: Resources, a0: number, b0: number, marks: Mark
   return runs;
 }
 
-function patternCandidates(doc: ArticleDoc, res: Resources, s: Sentence, cands: Cand[]): void {
+function patternCandidates(doc: ArticleDoc, res: Resources, s: Sentence, cands: Cand[], ids: Int32Array): void {
   const T = doc.tokens;
   const a0 = s.tokStart;
   const b0 = s.tokEnd;
-  const ids = phraseIds(T);
   const stateAt = (i: number): number => {
     // Length of a state name or demonym starting at i (cut off institution names: "US State Department").
     let best = 0;
@@ -790,7 +797,7 @@ function shapeCand(a: number, b: number, type: EntityLabel, confidence: number, 
 }
 
 /** Type an unclaimed capitalised run from its cues; null when it is not a name. */
-function typeRun(doc: ArticleDoc, res: Resources, s: Sentence, ra: number, rb: number, titles: TitleMatch[], surnames: Map<number, GazEntry[]>): Cand | null {
+function typeRun(doc: ArticleDoc, res: Resources, s: Sentence, ra: number, rb: number, titles: TitleMatch[], surnames: ReadonlyMap<number, GazEntry[]>): Cand | null {
   const T = doc.tokens;
   const a0 = s.tokStart;
   let a = ra;
@@ -910,10 +917,9 @@ function titleText(doc: ArticleDoc, t: TitleMatch): string {
   return `${before}${head.lemma}`.toLowerCase();
 }
 
-function possessiveInstitutions(doc: ArticleDoc, res: Resources, s: Sentence, base: number): void {
+function possessiveInstitutions(doc: ArticleDoc, res: Resources, s: Sentence, base: number, ids: Int32Array): void {
   const T = doc.tokens;
   const b0 = s.tokEnd;
-  const ids = phraseIds(T);
   const added: Mention[] = [];
   for (let mi = base; mi < doc.mentions.length; mi++) {
     const owner = doc.mentions[mi];
