@@ -15,9 +15,12 @@ export const CUE = {
   teamRole: 4,
   /** "v", "vs", "versus". */
   versus: 8,
+  /** "(" (acronym definitions). */
+  openParen: 16,
 } as const;
 
 export const VERSUS: ReadonlySet<string> = new Set(['v', 'vs', 'versus']);
+const OPEN_PAREN: ReadonlySet<string> = new Set(['(']);
 
 /** Cue bits by key number, per resources (built once; pure in the resources' cue sets). */
 const TABLES = new WeakMap<Resources, Uint8Array>();
@@ -30,6 +33,7 @@ function cueTable(res: Resources): Uint8Array {
     [res.cues.governmentReferences, CUE.governmentReference],
     [res.cues.teamRoleNouns, CUE.teamRole],
     [VERSUS, CUE.versus],
+    [OPEN_PAREN, CUE.openParen],
   ];
   const bits = new Map<number, number>();
   for (const [set, bit] of sets) for (const key of set) { const id = phraseKeyId(key); bits.set(id, (bits.get(id) ?? 0) | bit); }
@@ -39,6 +43,12 @@ function cueTable(res: Resources): Uint8Array {
   for (const [id, b] of bits) table[id] = b;
   TABLES.set(res, table);
   return table;
+}
+
+/** Whether a token has the cue. */
+export function anyCue(cues: Uint8Array, bit: number): boolean {
+  for (let i = 0; i < cues.length; i++) if (cues[i] & bit) return true;
+  return false;
 }
 
 /** Each token's cue bits (`CUE`), 0 for none: bit b is set exactly when the token's key is in that cue set. */

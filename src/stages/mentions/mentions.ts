@@ -3,7 +3,7 @@ import type { EntityLabel, InstitutionKind, PlaceKind } from '../../model/ontolo
 import type { GazEntry, Resources, TitleEntry } from '../../pipeline/resources';
 import { lexiconPos } from '../segment/nlp';
 import { isUpperAcronym, phraseIds } from './trie';
-import { CUE, VERSUS, tokenCues } from './cues';
+import { CUE, VERSUS, anyCue, tokenCues } from './cues';
 import { isNameHead } from '../../model/keys';
 
 /**
@@ -67,7 +67,8 @@ export function findMentions(doc: ArticleDoc, res: Resources): void {
   const marks: Marks = { taken: new Uint8Array(n), titleAt: new Int32Array(n).fill(-1), titleTok: new Uint8Array(n), cues, ids: phraseIds(doc.tokens) };
   for (const s of doc.sentences) sentenceMentions(doc, res, s, marks);
   teamsEverywhere(doc);
-  linkAcronyms(doc, res);
+  // Acronyms are defined (or shown to be common words) in parentheses only: without one, nothing to link.
+  if (anyCue(cues, CUE.openParen)) linkAcronyms(doc, res);
 }
 
 /** A place the article has shown to be a team is the team wherever else it plays a part, but not after "in"/"at". */
@@ -697,8 +698,17 @@ function isScore(text: string): boolean {
   return d > 0 && text.length - d - 1 <= 2 && isSmallInt(text.slice(0, d)) && isSmallInt(text.slice(d + 1));
 }
 
+/** A mention that can be a team in a game frame: a named place or city, or a lone word typed by shape. */
+function placeLike(m: Mention): boolean {
+  return (m.type === 'Place' && (m.role === 'name' || m.role === 'capital')) || (m.source === 'shape' && m.tokEnd - m.tokStart === 1 && m.type !== 'Institution');
+}
+
 function teamFrames(doc: ArticleDoc, res: Resources, s: Sentence, base: number, cues: Uint8Array): void {
   const T = doc.tokens;
+  // Most sentences have no candidate team: no need to read their words for a game frame.
+  let candidates = false;
+  for (let k = base; k < doc.mentions.length && !candidates; k++) candidates = placeLike(doc.mentions[k]);
+  if (!candidates) return;
   let ints = 0;
   let verb = false;
   let role = false;
@@ -712,8 +722,7 @@ function teamFrames(doc: ArticleDoc, res: Resources, s: Sentence, base: number, 
   if (ints < 2 && !verb && !role && !versus) return;
   for (let k = base; k < doc.mentions.length; k++) {
     const m = doc.mentions[k];
-    const placeLike = (m.type === 'Place' && (m.role === 'name' || m.role === 'capital')) || (m.source === 'shape' && m.tokEnd - m.tokStart === 1 && m.type !== 'Institution');
-    if (!placeLike) continue;
+    if (!placeLike(m)) continue;
     const next = m.tokEnd < s.tokEnd ? T[m.tokEnd] : null;
     const prev = m.tokStart > s.tokStart ? T[m.tokStart - 1] : null;
     const scored = ints >= 2 && next !== null && isScore(next.text);
