@@ -59,12 +59,14 @@ interface Marks {
   cues: Uint8Array;
   /** The tokens' phrase key numbers (`phraseIds`). */
   ids: Int32Array;
+  /** Room for one sentence's capitalised runs (`capRuns`; each call overwrites the last). */
+  runs: Int32Array;
 }
 
 export function findMentions(doc: ArticleDoc, res: Resources): void {
   const n = doc.tokens.length;
   const cues = tokenCues(doc.tokens, res); // before phraseIds: it may number the cue words
-  const marks: Marks = { taken: new Uint8Array(n), titleAt: new Int32Array(n).fill(-1), titleTok: new Uint8Array(n), cues, ids: phraseIds(doc.tokens) };
+  const marks: Marks = { taken: new Uint8Array(n), titleAt: new Int32Array(n).fill(-1), titleTok: new Uint8Array(n), cues, ids: phraseIds(doc.tokens), runs: new Int32Array(2 * n) };
   for (const s of doc.sentences) sentenceMentions(doc, res, s, marks);
   teamsEverywhere(doc);
   // Acronyms are defined (or shown to be common words) in parentheses only: without one, nothing to link.
@@ -334,7 +336,7 @@ function sentenceMentions(doc: ArticleDoc, res: Resources, s: Sentence, marks: M
     (pooled ??= []).push(first);
   }
   if (pooled) for (const c of pooled) if (c.entries) sortShort(c.entries, byRankDesc);
-  if (!s.allCaps) patternCandidates(doc, res, s, cands, ids);
+  if (!s.allCaps) patternCandidates(doc, res, s, cands, marks);
 
   // 3. Select: longest first, then the stronger source; titles only yield to longer names.
   sortShort(cands, bySelectionOrder);
@@ -367,8 +369,9 @@ function sentenceMentions(doc: ArticleDoc, res: Resources, s: Sentence, marks: M
 
   // 4. Capitalised runs nobody claimed: unknown names typed by their cues.
   if (!s.allCaps) {
-    const runs = capRuns(T, res, a0, b0, marks);
-    for (let r = 0; r < runs.length; r += 2) {
+    const runs = marks.runs;
+    const nRuns = capRuns(T, res, a0, b0, marks, runs);
+    for (let r = 0; r < nRuns; r += 2) {
       const ra = runs[r];
       const rb = runs[r + 1];
       const c = headReference(doc, res, s, ra, rb) ?? typeRun(doc, res, s, ra, rb, liveTitles, surnames);
@@ -558,11 +561,12 @@ function blockedAt(marks: Marks | null, k: number): boolean {
 }
 
 /**
- * Maximal runs of capitalised words, joined by connectors, particles and in-word hyphens, as one flat list
- * of [start, end) pairs (`[a1, b1, a2, b2, ...]`); with `marks`, tokens already taken or in a title are in none.
+ * Maximal runs of capitalised words, joined by connectors, particles and in-word hyphens, written to `runs`
+ * as [start, end) pairs (`[a1, b1, a2, b2, ...]`); returns how many numbers it wrote. With `marks`, tokens
+ * already taken or in a title are in none.
  */
-function capRuns(T: Token[], res: Resources, a0: number, b0: number, marks: Marks | null, joinConnectors = false): number[] {
-  const runs: number[] = [];
+function capRuns(T: Token[], res: Resources, a0: number, b0: number, marks: Marks | null, runs: Int32Array, joinConnectors = false): number {
+  let count = 0;
   let i = a0;
   while (i < b0) {
     if (blockedAt(marks, i) || !T[i].cap || !isWord(T[i]) || T[i].key === "'s") { i++; continue; }
@@ -581,14 +585,16 @@ function capRuns(T: Token[], res: Resources, a0: number, b0: number, marks: Mark
       if (t.key === "'s" && res.possessiveNameWords.has(T[j - 1].lower) && j + 1 < b0 && T[j + 1].cap && isWord(T[j + 1]) && !blockedAt(marks, j + 1)) { j += 2; continue; }
       break;
     }
-    runs.push(i, j);
+    runs[count++] = i;
+    runs[count++] = j;
     i = j;
   }
-  return runs;
+  return count;
 }
 
-function patternCandidates(doc: ArticleDoc, res: Resources, s: Sentence, cands: Cand[], ids: Int32Array): void {
+function patternCandidates(doc: ArticleDoc, res: Resources, s: Sentence, cands: Cand[], marks: Marks): void {
   const T = doc.tokens;
+  const ids = marks.ids;
   const a0 = s.tokStart;
   const b0 = s.tokEnd;
   const stateAt = (i: number): number => {
@@ -624,8 +630,9 @@ function patternCandidates(doc: ArticleDoc, res: Resources, s: Sentence, cands: 
   }
 
   // Head shapes: "Foreign Affairs Committee", "Labour Party", "Apple Inc", "Yalu River".
-  const runs = capRuns(T, res, a0, b0, null, true);
-  for (let r = 0; r < runs.length; r += 2) {
+  const runs = marks.runs;
+  const nRuns = capRuns(T, res, a0, b0, null, runs, true);
+  for (let r = 0; r < nRuns; r += 2) {
     const ra = runs[r];
     const rb = runs[r + 1];
     let a = ra;
@@ -862,23 +869,29 @@ function typeRun(doc: ArticleDoc, res: Resources, s: Sentence, ra: number, rb: n
   return null;
 }
 
+const isHonorific = (o: TitleSpan): boolean | undefined => o.honorific;
+const QUALIFIER_TYPES: ReadonlySet<string> = new Set(['State', 'Institution']);
+const APPOSITION_LEADS: ReadonlySet<string> = new Set(['the', 'his', 'her', 'its', 'their']);
+const APPOSITION_ENDS: ReadonlySet<string> = new Set([',', '.', ';', ')']);
+
 function attachTitles(doc: ArticleDoc, m: Mention, titles: TitleMatch[], base: number): void {
   const T = doc.tokens;
   let at = m.tokStart;
   const out: TitleSpan[] = [];
   let appositive = false;
   for (let guard = 0; guard < 4; guard++) {
-    let t = titles.find((x) => x.b === at);
+    let t = titleEndingAt(titles, at);
     // "Iran's Supreme Leader, Ayatollah Ali Khamenei", "his home minister, Amit Shah": a title in apposition
     // before the name, introduced by a possessive or a determiner.
-    if (!t && !appositive && out.every((o) => o.honorific) && at - 1 > 0 && T[at - 1].text === ',') {
-      const c = titles.find((x) => x.b === at - 1 && !x.entry.honorific);
+    if (!t && !appositive && out.every(isHonorific) && at - 1 > 0 && T[at - 1].text === ',') {
+      const before = titleEndingAt(titles, at - 1);
+      const c = before && !before.entry.honorific ? before : undefined;
       let lead = c ? c.a - 1 : -1;
       while (c && lead >= 0 && T[lead].pos === 'ADJ' && !T[lead].cap) lead--;
       // "Iran's Foreign Ministry spokesman, Abbas Mousavi": an institution right before the title.
-      const qualified = c && lead >= 0 && findMentionEndingAt(doc, base, lead + 1) >= 0 && ['State', 'Institution'].includes(doc.mentions[findMentionEndingAt(doc, base, lead + 1)].type);
-      if (c && lead >= 0 && (qualified || T[lead].key === "'s" || ['the', 'his', 'her', 'its', 'their'].includes(T[lead].key))) {
-        const closes = m.tokEnd >= T.length || T[m.tokEnd].sentence !== T[m.tokStart].sentence || [',', '.', ';', ')'].includes(T[m.tokEnd].text) || T[m.tokEnd].pos === 'VERB' || T[m.tokEnd].pos === 'AUX';
+      const qualified = c && lead >= 0 && findMentionEndingAt(doc, base, lead + 1) >= 0 && QUALIFIER_TYPES.has(doc.mentions[findMentionEndingAt(doc, base, lead + 1)].type);
+      if (c && lead >= 0 && (qualified || T[lead].key === "'s" || APPOSITION_LEADS.has(T[lead].key))) {
+        const closes = m.tokEnd >= T.length || T[m.tokEnd].sentence !== T[m.tokStart].sentence || APPOSITION_ENDS.has(T[m.tokEnd].text) || T[m.tokEnd].pos === 'VERB' || T[m.tokEnd].pos === 'AUX';
         if (closes) { t = c; appositive = true; }
       }
     }
