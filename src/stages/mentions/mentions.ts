@@ -960,7 +960,7 @@ function possessiveInstitutions(doc: ArticleDoc, res: Resources, s: Sentence, ba
     let name = head;
     const e = m.end;
     if (e + 1 < b0 && (T[e].key === 'in' || T[e].key === 'at')) {
-      const place = doc.mentions.find((x) => x.tokStart === e + 1 && (x.type === 'Place' || x.role === 'capital'));
+      const place = placeStartingAt(doc.mentions, e + 1);
       if (place) name = `${head} in ${place.name ?? place.text}`;
     }
     // A head in lower case ("China's embassy in Wellington", "Iran's foreign ministry") names no institution
@@ -976,12 +976,31 @@ function possessiveInstitutions(doc: ArticleDoc, res: Resources, s: Sentence, ba
   }
   if (added.length === 0) return;
   // The possessive institution replaces what it covers ("United Nations" inside "United Nations mission").
-  const keep = doc.mentions.filter((x, k) => k < base || !added.some((n) => x.tokStart < n.tokEnd && n.tokStart < x.tokEnd));
+  // Earlier sentences' mentions stay where they are; this sentence's are compacted in place, in order.
+  const ms = doc.mentions;
   const remap = new Map<number, number>();
-  doc.mentions.forEach((x, k) => { const idx = keep.indexOf(x); if (idx >= 0) remap.set(k, idx); });
+  let kept = base;
+  for (let k = base; k < ms.length; k++) {
+    const x = ms[k];
+    if (overlapsMention(added, x)) continue;
+    remap.set(k, kept);
+    ms[kept++] = x;
+  }
+  ms.length = kept;
   for (const n of added) n.owner = remap.get(n.owner as number);
-  doc.mentions.length = 0;
-  doc.mentions.push(...keep, ...added);
+  for (const n of added) ms.push(n);
+}
+
+/** The first mention starting at token `tok` that is a place or a capital. */
+function placeStartingAt(ms: readonly Mention[], tok: number): Mention | undefined {
+  for (const x of ms) if (x.tokStart === tok && (x.type === 'Place' || x.role === 'capital')) return x;
+  return undefined;
+}
+
+/** Whether one of `spans` shares a token with mention `x`. */
+function overlapsMention(spans: readonly Mention[], x: Mention): boolean {
+  for (const n of spans) if (x.tokStart < n.tokEnd && n.tokStart < x.tokEnd) return true;
+  return false;
 }
 
 /** "(IAEA)" at token `i`: record the acronym's definition (the mention before the parenthesis) in `defs`. */
