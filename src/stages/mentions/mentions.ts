@@ -236,7 +236,8 @@ function sentenceMentions(doc: ArticleDoc, res: Resources, s: Sentence, marks: M
   // Known surnames by token (most sentences have none: the map is made for the first).
   let found: Map<number, GazEntry[]> | null = null;
   for (let i = a0; i < b0; i++) {
-    if (!isWord(T[i]) && T[i].pos !== 'PUNCT') continue;
+    // (A key no phrase has starts no match: skipped before the token is read.)
+    if (ids[i] < 0 || (!isWord(T[i]) && T[i].pos !== 'PUNCT')) continue;
     const matches = res.gazetteer.matchAll(ids, i, b0);
     // The shortest name kept so far at i: its end and key (-1: none).
     let shortestB = -1;
@@ -506,6 +507,13 @@ function findMentionEndingAt(doc: ArticleDoc, base: number, tok: number): number
   return -1;
 }
 
+/** The entries after the first with a key other than `key` (a name's other readings). */
+function otherReadings(entries: readonly GazEntry[], key: string): GazEntry[] {
+  const out: GazEntry[] = [];
+  for (let k = 1; k < entries.length; k++) if (entries[k].key && entries[k].key !== key) out.push(entries[k]);
+  return out;
+}
+
 function toMention(doc: ArticleDoc, cand: Cand): Mention {
   let c = cand;
   const T = doc.tokens;
@@ -518,7 +526,8 @@ function toMention(doc: ArticleDoc, cand: Cand): Mention {
     if (place) e = { ...place, role: 'capital', state: e.state };
     else if (c.b - c.a === 1 && !/^the$/i.test(doc.tokens[c.a].text)) {
       const st = e.state;
-      const cap = st.capitals.find((x) => x === doc.text.slice(start, end));
+      const ci = st.capitals.indexOf(doc.text.slice(start, end));
+      const cap = ci >= 0 ? st.capitals[ci] : undefined;
       if (cap) e = { ...e, type: 'Place', role: 'capital', key: `place:${cap.toLowerCase()}:${st.iso3}`, name: cap };
     }
   }
@@ -543,7 +552,7 @@ function toMention(doc: ArticleDoc, cand: Cand): Mention {
     if (e.institutionKind) m.institutionKind = e.institutionKind;
     if (e.placeKind) m.placeKind = e.placeKind;
     if (e.context) m.context = e.context;
-    const alts = (c.entries ?? []).slice(1).filter((x) => x.key && x.key !== e.key);
+    const alts = otherReadings(c.entries ?? [], e.key);
     // A capital is also its state (a metonym); the resolver decides by position.
     if (e.role === 'capital' && e.state) alts.unshift({ ...e, type: 'State', key: `state:${e.state.iso3}`, name: e.state.name, role: 'metonym' });
     if (alts.length > 0) m.alternatives = alts.map((x) => ({ type: x.type, key: x.key, name: x.name, role: x.role, country: x.country }));
@@ -592,31 +601,34 @@ function capRuns(T: Token[], res: Resources, a0: number, b0: number, marks: Mark
   return count;
 }
 
+/** Length of a state name or demonym starting at i (cut off institution names: "US State Department"). */
+function stateAt(T: Token[], res: Resources, s: Sentence, ids: Int32Array, i: number): number {
+  let best = 0;
+  for (const m of res.gazetteer.matchAll(ids, i, s.tokEnd)) {
+    for (const e of m.values) {
+      if (e.type === 'State' && (e.role === 'name' || e.role === 'acronym' || e.role === 'demonym') && caseOk(e, T, i, s, res)) { best = Math.max(best, m.end - i); break; }
+    }
+  }
+  return best;
+}
+
+/** Length and country of a state's name (not a demonym) starting at i. */
+function stateNameAt(T: Token[], res: Resources, s: Sentence, ids: Int32Array, i: number): { len: number; country: string | null } {
+  let best = 0;
+  let country: string | null = null;
+  for (const m of res.gazetteer.matchAll(ids, i, s.tokEnd)) {
+    let e: GazEntry | undefined;
+    for (const x of m.values) if (x.type === 'State' && x.role === 'name' && caseOk(x, T, i, s, res)) { e = x; break; }
+    if (e && m.end - i > best) { best = m.end - i; country = e.country ?? null; }
+  }
+  return { len: best, country };
+}
+
 function patternCandidates(doc: ArticleDoc, res: Resources, s: Sentence, cands: Cand[], marks: Marks): void {
   const T = doc.tokens;
   const ids = marks.ids;
   const a0 = s.tokStart;
   const b0 = s.tokEnd;
-  const stateAt = (i: number): number => {
-    // Length of a state name or demonym starting at i (cut off institution names: "US State Department").
-    let best = 0;
-    for (const m of res.gazetteer.matchAll(ids, i, b0)) {
-      if (m.values.some((e) => e.type === 'State' && (e.role === 'name' || e.role === 'acronym' || e.role === 'demonym') && caseOk(e, T, i, s, res))) best = Math.max(best, m.end - i);
-    }
-    return best;
-  };
-
-  const stateNameAt = (i: number): { len: number; country: string | null } => {
-    // Length and country of a state's name (not a demonym) starting at i.
-    let best = 0;
-    let country: string | null = null;
-    for (const m of res.gazetteer.matchAll(ids, i, b0)) {
-      const e = m.values.find((x) => x.type === 'State' && x.role === 'name' && caseOk(x, T, i, s, res));
-      if (e && m.end - i > best) { best = m.end - i; country = e.country ?? null; }
-    }
-    return { len: best, country };
-  };
-
   // Prefix shapes: "Ministry of Defence", "Centre for Strategic and International Studies", "Gulf of Aden".
   // The prefix itself must be capitalised ("Ministry of", not "ministry of").
   for (let i = a0; i < b0; i++) {
@@ -657,14 +669,14 @@ function patternCandidates(doc: ArticleDoc, res: Resources, s: Sentence, cands: 
     }
     if (h < 0) continue;
     b = h + 1;
-    const sl = stateAt(a);
+    const sl = stateAt(T, res, s, ids, a);
     const isOrg = res.orgHeads.has(T[h].lower);
     if (sl > 0 && b - (a + sl) >= 2) a += sl; // "US State Department" → "State Department" with a state modifier
     if (b - a < 2) continue;
     // "Election Commission of India", "Central Bank of Nigeria": the state the body belongs to is part of its name.
     let country: string | null = null;
     if (isOrg && b + 1 < b0 && T[b].key === 'of' && T[b + 1].cap) {
-      const st = stateNameAt(b + 1);
+      const st = stateNameAt(T, res, s, ids, b + 1);
       if (st.len > 0 && !(b + 1 + st.len < b0 && T[b + 1 + st.len].cap && isWord(T[b + 1 + st.len]))) { b += 1 + st.len; country = st.country; }
     }
     if (isOrg) cands.push({ a, b, type: 'Institution', prio: 2, rank: 0, source: 'pattern', role: 'name', kind: res.orgHeads.get(T[h].lower), country, confidence: 0.7 });

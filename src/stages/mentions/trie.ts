@@ -92,7 +92,10 @@ export class TokenTrie<T> {
     // Most walks end without a phrase: the list is made only for a match.
     let out: { end: number; values: T[] }[] | null = null;
     for (let i = start + 1; node; i++) {
-      if (node.values.length > 0) (out ??= []).push({ end: i, values: node.values });
+      if (node.values.length > 0) {
+        if (out) out.push({ end: i, values: node.values });
+        else out = [{ end: i, values: node.values }];
+      }
       if (i >= limit || ids[i] < 0) break;
       node = node.next.get(ids[i]);
     }
