@@ -45,8 +45,8 @@ function isWord(t: Token): boolean {
 }
 
 /**
- * Per-token marks used while selecting a sentence's mentions, indexed by token. Allocated once per article:
- * each sentence reads and writes only its own tokens, so no sentence sees another's marks.
+ * An article's working arrays, indexed by token (but `runs`). Allocated once per article, not per sentence:
+ * each sentence reads and writes only its own tokens' marks, so no sentence sees another's.
  */
 interface Marks {
   /** The token is in a chosen mention. */
