@@ -3,6 +3,7 @@ import type { EntityLabel, InstitutionKind, PlaceKind } from '../../model/ontolo
 import type { GazEntry, Resources, TitleEntry } from '../../pipeline/resources';
 import { lexiconPos } from '../segment/nlp';
 import { isUpperAcronym, phraseIds } from './trie';
+import { CUE, VERSUS, anyCue, tokenCues } from './cues';
 import { isNameHead } from '../../model/keys';
 
 /**
@@ -33,19 +34,43 @@ interface TitleMatch {
   a: number;
   b: number;
   entry: TitleEntry;
+  /** Swallowed by a longer name. */
+  dropped: boolean;
 }
 
 const MAX_RUN = 12;
-const VERSUS = new Set(['v', 'vs', 'versus']);
 
 function isWord(t: Token): boolean {
   return t.type === 'word' || t.type === 'abbreviation' || t.type === 'url' || t.type === 'hashtag';
 }
 
+/**
+ * An article's working arrays, indexed by token (but `runs`). Allocated once per article, not per sentence:
+ * each sentence reads and writes only its own tokens' marks, so no sentence sees another's.
+ */
+interface Marks {
+  /** The token is in a chosen mention. */
+  taken: Uint8Array;
+  /** Index of the title match covering the token in its sentence's title list, or -1. */
+  titleAt: Int32Array;
+  /** The token is in a title that stays. */
+  titleTok: Uint8Array;
+  /** The token's cue words (`CUE` bits). */
+  cues: Uint8Array;
+  /** The tokens' phrase key numbers (`phraseIds`). */
+  ids: Int32Array;
+  /** Room for one sentence's capitalised runs (`capRuns`; each call overwrites the last). */
+  runs: Int32Array;
+}
+
 export function findMentions(doc: ArticleDoc, res: Resources): void {
-  for (const s of doc.sentences) sentenceMentions(doc, res, s);
+  const n = doc.tokens.length;
+  const cues = tokenCues(doc.tokens, res); // before phraseIds: it may number the cue words
+  const marks: Marks = { taken: new Uint8Array(n), titleAt: new Int32Array(n).fill(-1), titleTok: new Uint8Array(n), cues, ids: phraseIds(doc.tokens), runs: new Int32Array(2 * n) };
+  for (const s of doc.sentences) sentenceMentions(doc, res, s, marks);
   teamsEverywhere(doc);
-  linkAcronyms(doc, res);
+  // Acronyms are defined (or shown to be common words) in parentheses only: without one, nothing to link.
+  if (anyCue(cues, CUE.openParen)) linkAcronyms(doc, res);
 }
 
 /** A place the article has shown to be a team is the team wherever else it plays a part, but not after "in"/"at". */
@@ -92,16 +117,107 @@ function caseOk(e: GazEntry, toks: Token[], a: number, s: Sentence, res: Resourc
   return true;
 }
 
-function sentenceMentions(doc: ArticleDoc, res: Resources, s: Sentence): void {
+/**
+ * The entries whose written case fits the tokens at `a`. (A helper rather than a closure in the per-token
+ * loops: a closure capturing the loop variable costs a context allocation on every iteration.)
+ */
+function casedEntries(entries: readonly GazEntry[], toks: Token[], a: number, s: Sentence, res: Resources): GazEntry[] {
+  const ok: GazEntry[] = [];
+  for (const e of entries) if (caseOk(e, toks, a, s, res)) ok.push(e);
+  return ok;
+}
+
+/** Whether a mention ends right before token `i`. */
+function mentionEndingAt(ms: readonly Mention[], i: number): boolean {
+  for (const m of ms) if (m.tokEnd === i) return true;
+  return false;
+}
+
+/** Whether a span of `spans` other than `except` overlaps tokens [a, b). */
+function overlapsSpan(spans: readonly { a: number; b: number }[], a: number, b: number, except?: object): boolean {
+  for (const o of spans) if (o !== except && o.a < b && o.b > a) return true;
+  return false;
+}
+
+/** The title ending right before token `tok` (titles are apart: at most one). */
+function titleEndingAt(titles: readonly TitleMatch[], tok: number): TitleMatch | undefined {
+  for (const t of titles) if (t.b === tok) return t;
+  return undefined;
+}
+
+/** Whether a title starts at token `tok`. */
+function titleStartsAt(titles: readonly TitleMatch[], tok: number): boolean {
+  for (const t of titles) if (t.a === tok) return true;
+  return false;
+}
+
+/** Whether an entry reads the name as a city (a capital or a city). */
+function namesCity(entries: readonly GazEntry[] | undefined): boolean {
+  if (entries) for (const e of entries) if (e.role === 'capital' || e.placeKind === 'city') return true;
+  return false;
+}
+
+/** The first of `cands` on the same tokens as `cands[k]` (it may be that one). */
+function firstWithSpan(cands: readonly Cand[], k: number): Cand {
+  const c = cands[k];
+  for (let j = 0; j < k; j++) if (cands[j].a === c.a && cands[j].b === c.b) return cands[j];
+  return c;
+}
+
+/** Whether no token in [a, b) is capitalised. */
+function noCapitals(T: Token[], a: number, b: number): boolean {
+  for (let k = a; k < b; k++) if (T[k].cap) return false;
+  return true;
+}
+
+/**
+ * Sort a sentence's short list in place, stably: the same order as Array.prototype.sort (stable too), without
+ * the work arrays the built-in sort allocates on every call. Longer lists go to the built-in sort.
+ */
+function sortShort<T>(xs: T[], cmp: (x: T, y: T) => number): void {
+  if (xs.length > 16) { xs.sort(cmp); return; }
+  for (let i = 1; i < xs.length; i++) {
+    const x = xs[i];
+    let j = i - 1;
+    while (j >= 0 && cmp(xs[j], x) > 0) { xs[j + 1] = xs[j]; j--; }
+    xs[j + 1] = x;
+  }
+}
+
+/** Whether `xs` from `from` on is already in the order `cmp` sorts to. */
+function inOrder<T>(xs: readonly T[], from: number, cmp: (x: T, y: T) => number): boolean {
+  for (let i = from + 1; i < xs.length; i++) if (cmp(xs[i - 1], xs[i]) > 0) return false;
+  return true;
+}
+
+const isLive = (t: TitleMatch): boolean => !t.dropped;
+const isDropped = (t: TitleMatch): boolean => t.dropped;
+
+const NO_SURNAMES: ReadonlyMap<number, GazEntry[]> = new Map();
+
+// Sort orders (functions made once, not a closure per call).
+const byRankDesc = (x: { rank: number }, y: { rank: number }): number => y.rank - x.rank;
+/** Longest first, then the stronger source, the higher rank, the earlier start. */
+const bySelectionOrder = (x: Cand, y: Cand): number => (y.b - y.a) - (x.b - x.a) || y.prio - x.prio || y.rank - x.rank || x.a - y.a;
+const byStartToken = (x: Cand, y: Cand): number => x.a - y.a;
+const byOffsets = (x: Mention, y: Mention): number => x.start - y.start || x.end - y.end;
+
+/** Index of the first mention covering token `i`, or -1. */
+function mentionAt(ms: readonly Mention[], i: number): number {
+  for (let k = 0; k < ms.length; k++) if (ms[k].tokStart <= i && ms[k].tokEnd > i) return k;
+  return -1;
+}
+
+function sentenceMentions(doc: ArticleDoc, res: Resources, s: Sentence, marks: Marks): void {
   const T = doc.tokens;
   const a0 = s.tokStart;
   const b0 = s.tokEnd;
-  const ids = phraseIds(T);
+  const ids = marks.ids;
 
   // 1. Titles, honorifics and role words (greedy, longest first).
   const titles: TitleMatch[] = [];
   for (let i = a0; i < b0; i++) {
-    const m = res.titles.matchAll(ids, i, b0)[0];
+    const m = res.titles.longest(ids, i, b0);
     if (!m) continue;
     const entry = pickTitle(m.values, T, i);
     if (!entry) continue;
@@ -111,42 +227,47 @@ function sentenceMentions(doc: ArticleDoc, res: Resources, s: Sentence): void {
     // A capitalised role word inside a sentence at the head of an organisation's name is part of it
     // ("the Royal Marines", "the Student Union"), not "Activist Joshua Wong", "Professor Joni Lovenduski".
     if (!entry.office && !entry.honorific && T[i].cap && i > a0 && !s.allCaps && orgNameAfter(T, m.end, b0, res)) continue;
-    titles.push({ a: i, b: m.end, entry });
+    titles.push({ a: i, b: m.end, entry, dropped: false });
     i = m.end - 1;
   }
 
   // 2. Candidates.
   const cands: Cand[] = [];
-  const surnames = new Map<number, GazEntry[]>();
+  // Known surnames by token (most sentences have none: the map is made for the first).
+  let found: Map<number, GazEntry[]> | null = null;
   for (let i = a0; i < b0; i++) {
-    if (!isWord(T[i]) && T[i].pos !== 'PUNCT') continue;
+    // (A key no phrase has starts no match: skipped before the token is read.)
+    if (ids[i] < 0 || (!isWord(T[i]) && T[i].pos !== 'PUNCT')) continue;
     const matches = res.gazetteer.matchAll(ids, i, b0);
-    let shortest: { b: number; key: string } | null = null;
+    // The shortest name kept so far at i: its end and key (-1: none).
+    let shortestB = -1;
+    let shortestKey = '';
     for (let mi = matches.length - 1; mi >= 0; mi--) {
       const m = matches[mi];
-      const ok = m.values.filter((e) => caseOk(e, T, i, s, res));
+      const ok = casedEntries(m.values, T, i, s, res);
       if (ok.length === 0) continue;
-      ok.sort((x, y) => y.rank - x.rank);
+      sortShort(ok, byRankDesc);
       const e = ok[0];
       if (e.surname) {
         // A known person's surname alone is weak: it only helps type a lone capitalised word.
-        if (m.end === i + 1) surnames.set(i, ok);
+        if (m.end === i + 1) (found ??= new Map()).set(i, ok);
         continue;
       }
       // "Interfax news agency": the lower-case tail of an alias is description, not name.
-      if (shortest && shortest.key === e.key && !s.allCaps && T.slice(shortest.b, m.end).every((t) => !t.cap)) continue;
+      if (shortestB >= 0 && shortestKey === e.key && !s.allCaps && noCapitals(T, shortestB, m.end)) continue;
       // "Russia's military intelligence agency", "Tehran's military influence": a lower-case last word
       // that modifies the noun after it is no head of a name.
       const last = T[m.end - 1];
       const after = m.end < b0 ? T[m.end] : null;
       if (!s.allCaps && !last.cap && after && after.pos === 'NOUN' && !after.cap && e.type === 'Institution') continue;
-      if (!shortest) shortest = { b: m.end, key: e.key };
+      if (shortestB < 0) { shortestB = m.end; shortestKey = e.key; }
       let a = i;
       // "the Netherlands", "the West Bank": the article is no part of the name.
       if (T[a].key === 'the' && m.end - a > 1 && (e.role === 'name' || e.role === 'acronym' || e.role === 'metonym') && (T[a + 1].cap || s.allCaps)) a++;
       cands.push({ a, b: m.end, type: e.type, prio: 3, rank: e.rank, source: 'gazetteer', role: e.role, entries: ok, confidence: 0.9 });
     }
   }
+  const surnames: ReadonlyMap<number, GazEntry[]> = found ?? NO_SURNAMES;
   // A lone place or state name glued to an unknown capitalised word is part of a bigger name
   // ("Van Gaal", "Jordan Henderson"): leave it to the run.
   for (const c of cands) {
@@ -154,22 +275,22 @@ function sentenceMentions(doc: ArticleDoc, res: Resources, s: Sentence): void {
     const nx = T[c.b];
     if (!nx || c.b >= b0 || !nx.cap || nx.pos !== 'PROPN' || res.cues.nonEntityWords.has(nx.key)) continue;
     if (res.orgHeads.has(nx.lower) || res.placeHeads.has(nx.lower) || res.companySuffixes.has(nx.key)) continue;
-    if (cands.some((o) => o !== c && o.a <= c.b && o.b > c.b) || titles.some((t) => t.a === c.b)) continue;
+    if (overlapsSpan(cands, c.b, c.b + 1, c) || titleStartsAt(titles, c.b)) continue;
     // Only when the word itself reads as the start of a person's name.
     const first = T[c.a];
-    if (!res.givenNames.has(first.lower) && !res.particles.has(first.lower) && !res.familyFirst.has(first.lower) && !titles.some((t) => t.b === c.a)) continue;
+    if (!res.givenNames.has(first.lower) && !res.particles.has(first.lower) && !res.familyFirst.has(first.lower) && !titleEndingAt(titles, c.a)) continue;
     c.prio = -1;
   }
   // ... and so is one preceded by an unknown capitalised word inside the sentence ("Wang Donghai").
   for (const c of cands) {
     // A one-word company after a given name or an honorific is a surname ("Barbara Roche", "Ms Roche").
     const company = c.type === 'Institution' && c.role === 'name' && c.entries?.[0]?.institutionKind === 'company';
-    if (company && c.b - c.a === 1 && !s.allCaps && c.a - 1 >= a0 && (res.givenNames.has(T[c.a - 1].lower) || titles.some((t) => t.b === c.a && t.entry.honorific)) && T[c.a - 1].cap) { c.prio = -1; continue; }
+    if (company && c.b - c.a === 1 && !s.allCaps && c.a - 1 >= a0 && (res.givenNames.has(T[c.a - 1].lower) || titleEndingAt(titles, c.a)?.entry.honorific) && T[c.a - 1].cap) { c.prio = -1; continue; }
     if (c.prio < 0 || c.b - c.a !== 1 || s.allCaps || c.type !== 'Place' || c.role === 'capital') continue;
     const pv = c.a - 1 > a0 ? T[c.a - 1] : null;
     if (!pv || !pv.cap || pv.pos !== 'PROPN' || res.cues.nonEntityWords.has(pv.key)) continue;
     if (!res.givenNames.has(pv.lower) && !res.familyFirst.has(pv.lower)) continue;
-    if (cands.some((o) => o !== c && o.a <= c.a - 1 && o.b > c.a - 1) || titles.some((t) => t.b === c.a)) continue;
+    if (overlapsSpan(cands, c.a - 1, c.a, c) || titleEndingAt(titles, c.a)) continue;
     c.prio = -1;
   }
   for (let k = cands.length - 1; k >= 0; k--) if (cands[k].prio < 0) cands.splice(k, 1);
@@ -179,100 +300,104 @@ function sentenceMentions(doc: ArticleDoc, res: Resources, s: Sentence): void {
     const n = cands.length;
     for (let ci = 0; ci < n; ci++) {
       const c = cands[ci];
-      if (c.b - c.a !== 1 || c.a - 1 < a0 || !c.entries?.some((e) => e.role === 'capital' || e.placeKind === 'city')) continue;
+      if (c.b - c.a !== 1 || c.a - 1 < a0 || !namesCity(c.entries)) continue;
       const pv = T[c.a - 1];
       if (!pv.cap || pv.pos !== 'PROPN') continue;
       if (!/^(\p{Lu}\p{Ll}+|\p{Lu}{2,4})$/u.test(pv.text) || c.a - 2 >= a0 && T[c.a - 2].cap && isWord(T[c.a - 2])) continue;
       if (res.givenNames.has(pv.lower) || res.familyFirst.has(pv.lower) || res.particles.has(pv.lower) || res.cues.nonEntityWords.has(pv.key) || isEverydayWord(pv.lower, res)) continue;
       // Not a known person's surname ("Blunkett Sheffield trip"), nor a city that is also a word ("Mobile").
       if (surnames.has(c.a - 1) || isEverydayWord(T[c.a].lower, res) || (c.b < b0 && T[c.b].cap && isWord(T[c.b])) || surnameInText(doc.text, pv.text, res)) continue;
-      if (titles.some((t) => t.a <= c.a - 1 && t.b > c.a - 1) || cands.some((o) => o.a <= c.a - 1 && o.b > c.a - 1)) continue;
+      if (overlapsSpan(titles, c.a - 1, c.a) || overlapsSpan(cands, c.a - 1, c.a)) continue;
       cands.push({ a: c.a - 1, b: c.b, type: 'Institution', prio: 2, rank: 0, source: 'pattern', role: 'name', kind: 'other', confidence: 0.6 });
     }
     // "the Seattle Mariners", "the New York Mets", "the Toronto Blue Jays": a city and a capitalised plural
     // after it (one or two words, no organisation, place or event head) is a team.
     for (let ci = 0; ci < n; ci++) {
       const c = cands[ci];
-      if (c.b + 1 > b0 || !c.entries?.some((e) => e.role === 'capital' || e.placeKind === 'city')) continue;
+      if (c.b + 1 > b0 || !namesCity(c.entries)) continue;
       let e = c.b;
       while (e < b0 && e - c.b < 2 && T[e].cap && isWord(T[e]) && T[e].key !== "'s") e++;
       if (e === c.b || (e < b0 && T[e].cap && isWord(T[e]))) continue;
       const last = T[e - 1];
       // The plural of a word ("Mets", "Mariners", "Harriers"), not a surname ("Milan Baros"), after a city that is no given name.
       if (!/^\p{Lu}\p{Ll}+s$/u.test(last.text) || lexiconPos(last.lower.slice(0, -1)) === null || res.givenNames.has(T[c.b - 1].lower) || res.orgHeads.has(last.lower) || res.placeHeads.has(last.lower) || res.cues.miscHeads.has(last.lower) || res.cues.nonEntityWords.has(last.key)) continue;
-      if (cands.some((o) => o !== c && o.a < e && o.b > c.b) || titles.some((t) => t.a < e && t.b > c.b)) continue;
+      if (overlapsSpan(cands, c.b, e, c) || overlapsSpan(titles, c.b, e)) continue;
       cands.push({ a: c.a, b: e, type: 'Institution', prio: 2, rank: 0, source: 'pattern', role: 'name', kind: 'other', confidence: 0.6 });
     }
   }
   // Gazetteer hits on the same span pool their readings ("the Kremlin" the metonym, "Kremlin" the building),
   // so a seat of government can be a state or a place by position, like a capital.
-  const bySpan = new Map<string, Cand>();
-  for (const c of cands) {
-    const key = `${c.a}:${c.b}`;
-    const first = bySpan.get(key);
-    if (!first) { bySpan.set(key, c); continue; }
+  // (The entries of a candidate that pools nothing are already in rank order.)
+  let pooled: Cand[] | null = null;
+  for (let k = 1; k < cands.length; k++) {
+    const c = cands[k];
+    const first = firstWithSpan(cands, k);
+    if (first === c) continue;
     for (const e of c.entries ?? []) if (!first.entries?.includes(e)) first.entries?.push(e);
+    (pooled ??= []).push(first);
   }
-  for (const c of bySpan.values()) c.entries?.sort((x, y) => y.rank - x.rank);
-  if (!s.allCaps) patternCandidates(doc, res, s, cands);
+  if (pooled) for (const c of pooled) if (c.entries) sortShort(c.entries, byRankDesc);
+  if (!s.allCaps) patternCandidates(doc, res, s, cands, marks);
 
   // 3. Select: longest first, then the stronger source; titles only yield to longer names.
-  cands.sort((x, y) => (y.b - y.a) - (x.b - x.a) || y.prio - x.prio || y.rank - x.rank || x.a - y.a);
-  const taken = new Int8Array(b0 - a0);
-  const titleTaken = new Int32Array(b0 - a0).fill(-1);
-  titles.forEach((t, ti) => { for (let k = t.a; k < t.b; k++) titleTaken[k - a0] = ti; });
-  const dropTitle = new Set<number>();
+  sortShort(cands, bySelectionOrder);
+  const { taken, titleAt, titleTok } = marks;
+  for (let ti = 0; ti < titles.length; ti++) for (let k = titles[ti].a; k < titles[ti].b; k++) titleAt[k] = ti;
   const chosen: Cand[] = [];
   for (const c of cands) {
     let free = true;
-    for (let k = c.a; k < c.b; k++) if (taken[k - a0]) { free = false; break; }
+    for (let k = c.a; k < c.b; k++) if (taken[k]) { free = false; break; }
     if (!free) continue;
-    const overlapped = new Set<number>();
-    for (let k = c.a; k < c.b; k++) if (titleTaken[k - a0] >= 0) overlapped.add(titleTaken[k - a0]);
-    if (overlapped.size > 0) {
+    // Titles are in order and apart: those the candidate overlaps are the indices first..last.
+    let first = -1;
+    let last = -1;
+    for (let k = c.a; k < c.b; k++) if (titleAt[k] >= 0) { if (first < 0) first = titleAt[k]; last = titleAt[k]; }
+    if (first >= 0) {
       let contains = c.prio >= 2 && c.type !== 'Person';
-      for (const ti of overlapped) {
+      for (let ti = first; ti <= last; ti++) {
         const t = titles[ti];
         if (t.a < c.a || t.b > c.b || t.b - t.a >= c.b - c.a) contains = false;
       }
       // A role word ("chief") never swallows a gazetteer name it only borders.
       if (!contains) continue;
-      for (const ti of overlapped) dropTitle.add(ti);
+      for (let ti = first; ti <= last; ti++) titles[ti].dropped = true;
     }
-    for (let k = c.a; k < c.b; k++) taken[k - a0] = 1;
+    for (let k = c.a; k < c.b; k++) taken[k] = 1;
     chosen.push(c);
   }
-  const liveTitles = titles.filter((_, ti) => !dropTitle.has(ti));
-  const isTitleTok = new Int8Array(b0 - a0);
-  for (const t of liveTitles) for (let k = t.a; k < t.b; k++) isTitleTok[k - a0] = 1;
+  const liveTitles = titles.some(isDropped) ? titles.filter(isLive) : titles;
+  for (const t of liveTitles) for (let k = t.a; k < t.b; k++) titleTok[k] = 1;
 
   // 4. Capitalised runs nobody claimed: unknown names typed by their cues.
   if (!s.allCaps) {
-    for (const [ra, rb] of capRuns(T, res, a0, b0, (k) => taken[k - a0] === 1 || isTitleTok[k - a0] === 1)) {
+    const runs = marks.runs;
+    const nRuns = capRuns(T, res, a0, b0, marks, runs);
+    for (let r = 0; r < nRuns; r += 2) {
+      const ra = runs[r];
+      const rb = runs[r + 1];
       const c = headReference(doc, res, s, ra, rb) ?? typeRun(doc, res, s, ra, rb, liveTitles, surnames);
       // A lone word that is a known person's surname carries that person as a candidate.
       if (c && c.type === 'Person' && c.b - c.a === 1 && surnames.has(c.a) && !c.entries) { c.source = 'surname'; c.entries = surnames.get(c.a); }
       if (c) {
-        for (let k = c.a; k < c.b; k++) taken[k - a0] = 1;
+        for (let k = c.a; k < c.b; k++) taken[k] = 1;
         chosen.push(c);
       }
     }
   }
-  chosen.sort((x, y) => x.a - y.a);
+  sortShort(chosen, byStartToken);
 
   const base = doc.mentions.length;
   for (const c of chosen) doc.mentions.push(toMention(doc, c));
-  const sentMentions = doc.mentions.slice(base);
 
   // 5. Possessive and modifier institutions: "Pyongyang's United Nations mission", "the US embassy".
-  possessiveInstitutions(doc, res, s, base);
+  possessiveInstitutions(doc, res, s, base, ids);
 
   // 6a. "the alliance", "the bloc": the international organisation named last (within five sentences).
   for (let i = a0 + 1; i < b0; i++) {
     const t = T[i];
-    if (!res.cues.igoReferences.has(t.key) || t.cap || T[i - 1].key !== 'the' || T[i].pos !== 'NOUN') continue;
+    if (!(marks.cues[i] & CUE.igoReference) || t.cap || T[i - 1].key !== 'the' || T[i].pos !== 'NOUN') continue;
     if (i + 1 < b0 && (T[i + 1].key === 'of' || (T[i + 1].pos === 'NOUN' && T[i + 1].key !== "'s"))) continue;
-    if (doc.mentions.some((m) => m.tokStart <= i && m.tokEnd > i)) continue;
+    if (mentionAt(doc.mentions, i) >= 0) continue;
     let ref: Mention | undefined;
     for (let k = doc.mentions.length - 1; k >= 0; k--) {
       const m = doc.mentions[k];
@@ -290,8 +415,8 @@ function sentenceMentions(doc: ArticleDoc, res: Resources, s: Sentence): void {
   // 6. Government references: "the administration", "the Trump administration".
   for (let i = a0; i < b0; i++) {
     const t = T[i];
-    if (!res.cues.governmentReferences.has(t.key) || (t.cap && !s.allCaps && i !== a0 && T[i - 1].key !== 'the')) continue;
-    if (doc.mentions.some((m) => m.tokStart <= i && m.tokEnd > i)) continue;
+    if (!(marks.cues[i] & CUE.governmentReference) || (t.cap && !s.allCaps && i !== a0 && T[i - 1].key !== 'the')) continue;
+    if (mentionAt(doc.mentions, i) >= 0) continue;
     const prev = i > a0 ? T[i - 1] : null;
     const modIdx = findMentionEndingAt(doc, base, i);
     const pronoun = prev && (prev.key === 'his' || prev.key === 'her');
@@ -317,17 +442,17 @@ function sentenceMentions(doc: ArticleDoc, res: Resources, s: Sentence): void {
   }
 
   // 6b. Places playing a game are teams: "Leeds 2 Chelsea 1", "Leicestershire beat Somerset".
-  teamFrames(doc, res, s, base);
+  teamFrames(doc, res, s, base, marks.cues);
 
   // 7. Titles and honorifics in front of people.
-  for (const m of doc.mentions.slice(base)) {
+  for (let k = base, end = doc.mentions.length; k < end; k++) {
+    const m = doc.mentions[k];
     if (m.type !== 'Person') continue;
     attachTitles(doc, m, liveTitles, base);
   }
-  void sentMentions;
   // Earlier sentences' mentions are in order and all before this one's: only the new ones need sorting.
-  if (doc.mentions.length - base > 1) {
-    const added = doc.mentions.splice(base).sort((x, y) => x.start - y.start || x.end - y.end);
+  if (doc.mentions.length - base > 1 && !inOrder(doc.mentions, base, byOffsets)) {
+    const added = doc.mentions.splice(base).sort(byOffsets);
     for (const m of added) doc.mentions.push(m);
   }
 }
@@ -382,6 +507,13 @@ function findMentionEndingAt(doc: ArticleDoc, base: number, tok: number): number
   return -1;
 }
 
+/** The entries after the first with a key other than `key` (a name's other readings). */
+function otherReadings(entries: readonly GazEntry[], key: string): GazEntry[] {
+  const out: GazEntry[] = [];
+  for (let k = 1; k < entries.length; k++) if (entries[k].key && entries[k].key !== key) out.push(entries[k]);
+  return out;
+}
+
 function toMention(doc: ArticleDoc, cand: Cand): Mention {
   let c = cand;
   const T = doc.tokens;
@@ -394,7 +526,8 @@ function toMention(doc: ArticleDoc, cand: Cand): Mention {
     if (place) e = { ...place, role: 'capital', state: e.state };
     else if (c.b - c.a === 1 && !/^the$/i.test(doc.tokens[c.a].text)) {
       const st = e.state;
-      const cap = st.capitals.find((x) => x === doc.text.slice(start, end));
+      const ci = st.capitals.indexOf(doc.text.slice(start, end));
+      const cap = ci >= 0 ? st.capitals[ci] : undefined;
       if (cap) e = { ...e, type: 'Place', role: 'capital', key: `place:${cap.toLowerCase()}:${st.iso3}`, name: cap };
     }
   }
@@ -419,7 +552,7 @@ function toMention(doc: ArticleDoc, cand: Cand): Mention {
     if (e.institutionKind) m.institutionKind = e.institutionKind;
     if (e.placeKind) m.placeKind = e.placeKind;
     if (e.context) m.context = e.context;
-    const alts = (c.entries ?? []).slice(1).filter((x) => x.key && x.key !== e.key);
+    const alts = otherReadings(c.entries ?? [], e.key);
     // A capital is also its state (a metonym); the resolver decides by position.
     if (e.role === 'capital' && e.state) alts.unshift({ ...e, type: 'State', key: `state:${e.state.iso3}`, name: e.state.name, role: 'metonym' });
     if (alts.length > 0) m.alternatives = alts.map((x) => ({ type: x.type, key: x.key, name: x.name, role: x.role, country: x.country }));
@@ -431,83 +564,89 @@ function toMention(doc: ArticleDoc, cand: Cand): Mention {
   return m;
 }
 
-/** Maximal runs of capitalised words, joined by connectors, particles and in-word hyphens. */
-export function capRuns(T: Token[], res: Resources, a0: number, b0: number, blocked: (k: number) => boolean, joinConnectors = false): [number, number][] {
-  const runs: [number, number][] = [];
+/** Whether token k is in a chosen mention or a title (never, without marks). */
+function blockedAt(marks: Marks | null, k: number): boolean {
+  return marks !== null && (marks.taken[k] === 1 || marks.titleTok[k] === 1);
+}
+
+/**
+ * Maximal runs of capitalised words, joined by connectors, particles and in-word hyphens, written to `runs`
+ * as [start, end) pairs (`[a1, b1, a2, b2, ...]`); returns how many numbers it wrote. With `marks`, tokens
+ * already taken or in a title are in none.
+ */
+function capRuns(T: Token[], res: Resources, a0: number, b0: number, marks: Marks | null, runs: Int32Array, joinConnectors = false): number {
+  let count = 0;
   let i = a0;
   while (i < b0) {
-    if (blocked(i) || !T[i].cap || !isWord(T[i]) || T[i].key === "'s") { i++; continue; }
+    if (blockedAt(marks, i) || !T[i].cap || !isWord(T[i]) || T[i].key === "'s") { i++; continue; }
     let j = i + 1;
     while (j < b0 && j - i < MAX_RUN) {
       const t = T[j];
-      if (blocked(j)) break;
+      if (blockedAt(marks, j)) break;
       if (t.cap && isWord(t) && t.key !== "'s") { j++; continue; }
       // In-word hyphen: "Jong-un", "Abdel-Fattah".
-      if (t.text === '-' && !t.spaceBefore && j + 1 < b0 && !T[j + 1].spaceBefore && isWord(T[j + 1]) && !blocked(j + 1)) { j += 2; continue; }
+      if (t.text === '-' && !t.spaceBefore && j + 1 < b0 && !T[j + 1].spaceBefore && isWord(T[j + 1]) && !blockedAt(marks, j + 1)) { j += 2; continue; }
       // Initials: "George W. Bush" is one token "W." in wink; a lone "." after a capital letter joins too.
-      if ((res.particles.has(t.key) || (joinConnectors && res.connectors.has(t.key))) && !t.cap && j + 1 < b0 && T[j + 1].cap && isWord(T[j + 1]) && !blocked(j + 1) && !res.cues.calendarWords.has(T[j + 1].key)) { j += 2; continue; }
+      if ((res.particles.has(t.key) || (joinConnectors && res.connectors.has(t.key))) && !t.cap && j + 1 < b0 && T[j + 1].cap && isWord(T[j + 1]) && !blockedAt(marks, j + 1) && !res.cues.calendarWords.has(T[j + 1].key)) { j += 2; continue; }
       // A hyphenated particle: "Abdullatif al-Zayani", "Abu Mahdi al-Muhandis".
-      if (res.particles.has(t.key) && !t.cap && j + 2 < b0 && T[j + 1].text === '-' && !T[j + 1].spaceBefore && !T[j + 2].spaceBefore && T[j + 2].cap && isWord(T[j + 2]) && !blocked(j + 1) && !blocked(j + 2)) { j += 3; continue; }
+      if (res.particles.has(t.key) && !t.cap && j + 2 < b0 && T[j + 1].text === '-' && !T[j + 1].spaceBefore && !T[j + 2].spaceBefore && T[j + 2].cap && isWord(T[j + 2]) && !blockedAt(marks, j + 1) && !blockedAt(marks, j + 2)) { j += 3; continue; }
       // A possessive inside a name: "Taiwan People's Party", "Workers' Party of Korea".
-      if (t.key === "'s" && res.possessiveNameWords.has(T[j - 1].lower) && j + 1 < b0 && T[j + 1].cap && isWord(T[j + 1]) && !blocked(j + 1)) { j += 2; continue; }
+      if (t.key === "'s" && res.possessiveNameWords.has(T[j - 1].lower) && j + 1 < b0 && T[j + 1].cap && isWord(T[j + 1]) && !blockedAt(marks, j + 1)) { j += 2; continue; }
       break;
     }
-    runs.push([i, j]);
+    runs[count++] = i;
+    runs[count++] = j;
     i = j;
   }
-  return runs;
+  return count;
 }
 
-function patternCandidates(doc: ArticleDoc, res: Resources, s: Sentence, cands: Cand[]): void {
+/** Length of a state name or demonym starting at i (cut off institution names: "US State Department"). */
+function stateAt(T: Token[], res: Resources, s: Sentence, ids: Int32Array, i: number): number {
+  let best = 0;
+  for (const m of res.gazetteer.matchAll(ids, i, s.tokEnd)) {
+    for (const e of m.values) {
+      if (e.type === 'State' && (e.role === 'name' || e.role === 'acronym' || e.role === 'demonym') && caseOk(e, T, i, s, res)) { best = Math.max(best, m.end - i); break; }
+    }
+  }
+  return best;
+}
+
+/** Length and country of a state's name (not a demonym) starting at i. */
+function stateNameAt(T: Token[], res: Resources, s: Sentence, ids: Int32Array, i: number): { len: number; country: string | null } {
+  let best = 0;
+  let country: string | null = null;
+  for (const m of res.gazetteer.matchAll(ids, i, s.tokEnd)) {
+    let e: GazEntry | undefined;
+    for (const x of m.values) if (x.type === 'State' && x.role === 'name' && caseOk(x, T, i, s, res)) { e = x; break; }
+    if (e && m.end - i > best) { best = m.end - i; country = e.country ?? null; }
+  }
+  return { len: best, country };
+}
+
+function patternCandidates(doc: ArticleDoc, res: Resources, s: Sentence, cands: Cand[], marks: Marks): void {
   const T = doc.tokens;
+  const ids = marks.ids;
   const a0 = s.tokStart;
   const b0 = s.tokEnd;
-  const ids = phraseIds(T);
-  const stateAt = (i: number): number => {
-    // Length of a state name or demonym starting at i (cut off institution names: "US State Department").
-    let best = 0;
-    for (const m of res.gazetteer.matchAll(ids, i, b0)) {
-      if (m.values.some((e) => e.type === 'State' && (e.role === 'name' || e.role === 'acronym' || e.role === 'demonym') && caseOk(e, T, i, s, res))) best = Math.max(best, m.end - i);
-    }
-    return best;
-  };
-
-  const stateNameAt = (i: number): { len: number; country: string | null } => {
-    // Length and country of a state's name (not a demonym) starting at i.
-    let best = 0;
-    let country: string | null = null;
-    for (const m of res.gazetteer.matchAll(ids, i, b0)) {
-      const e = m.values.find((x) => x.type === 'State' && x.role === 'name' && caseOk(x, T, i, s, res));
-      if (e && m.end - i > best) { best = m.end - i; country = e.country ?? null; }
-    }
-    return { len: best, country };
-  };
-
   // Prefix shapes: "Ministry of Defence", "Centre for Strategic and International Studies", "Gulf of Aden".
+  // The prefix itself must be capitalised ("Ministry of", not "ministry of").
   for (let i = a0; i < b0; i++) {
     if (!T[i].cap) continue;
-    for (const [trie, type] of [[res.orgPrefixes, 'Institution'], [res.placePrefixes, 'Place']] as const) {
-      const m = (trie as typeof res.orgPrefixes).matchAll(ids, i, b0)[0];
-      if (!m) continue;
-      let j = m.end;
-      let last = -1;
-      while (j < b0 && j - i < MAX_RUN) {
-        const t = T[j];
-        if (t.cap && isWord(t) && t.key !== "'s") { last = j; j++; continue; }
-        // Not into a date: "the Strait of Hormuz on Friday".
-        if (res.connectors.has(t.key) && !t.cap && j + 1 < b0 && T[j + 1].cap && !res.cues.calendarWords.has(T[j + 1].key)) { j++; continue; }
-        if (t.text === '-' && !t.spaceBefore && j + 1 < b0 && !T[j + 1].spaceBefore) { j++; continue; }
-        break;
-      }
-      if (last < 0) continue;
-      // The prefix itself must be capitalised ("Ministry of", not "ministry of").
-      if (type === 'Institution') cands.push({ a: i, b: last + 1, type, prio: 2, rank: 0, source: 'pattern', role: 'name', kind: m.values[0] as InstitutionKind, confidence: 0.75 });
-      else if (m.end - i === 1 ? T[i].pos === 'PROPN' : true) cands.push({ a: i, b: last + 1, type, prio: 2, rank: 0, source: 'pattern', role: 'name', placeKind: 'feature', confidence: 0.6 });
-    }
+    const org = res.orgPrefixes.longest(ids, i, b0);
+    const orgEnd = org ? prefixNameEnd(T, res, i, org.end, b0) : -1;
+    if (org && orgEnd >= 0) cands.push({ a: i, b: orgEnd, type: 'Institution', prio: 2, rank: 0, source: 'pattern', role: 'name', kind: org.values[0], confidence: 0.75 });
+    const place = res.placePrefixes.longest(ids, i, b0);
+    const placeEnd = place ? prefixNameEnd(T, res, i, place.end, b0) : -1;
+    if (place && placeEnd >= 0 && (place.end - i === 1 ? T[i].pos === 'PROPN' : true)) cands.push({ a: i, b: placeEnd, type: 'Place', prio: 2, rank: 0, source: 'pattern', role: 'name', placeKind: 'feature', confidence: 0.6 });
   }
 
   // Head shapes: "Foreign Affairs Committee", "Labour Party", "Apple Inc", "Yalu River".
-  for (const [ra, rb] of capRuns(T, res, a0, b0, () => false, true)) {
+  const runs = marks.runs;
+  const nRuns = capRuns(T, res, a0, b0, null, runs, true);
+  for (let r = 0; r < nRuns; r += 2) {
+    const ra = runs[r];
+    const rb = runs[r + 1];
     let a = ra;
     while (a < rb && (T[a].key === 'the' || (a === a0 && T[a].pos !== 'PROPN' && !res.orgHeads.has(T[a].lower)))) a++;
     if (a >= rb) continue;
@@ -530,19 +669,33 @@ function patternCandidates(doc: ArticleDoc, res: Resources, s: Sentence, cands: 
     }
     if (h < 0) continue;
     b = h + 1;
-    const sl = stateAt(a);
+    const sl = stateAt(T, res, s, ids, a);
     const isOrg = res.orgHeads.has(T[h].lower);
     if (sl > 0 && b - (a + sl) >= 2) a += sl; // "US State Department" → "State Department" with a state modifier
     if (b - a < 2) continue;
     // "Election Commission of India", "Central Bank of Nigeria": the state the body belongs to is part of its name.
     let country: string | null = null;
     if (isOrg && b + 1 < b0 && T[b].key === 'of' && T[b + 1].cap) {
-      const st = stateNameAt(b + 1);
+      const st = stateNameAt(T, res, s, ids, b + 1);
       if (st.len > 0 && !(b + 1 + st.len < b0 && T[b + 1 + st.len].cap && isWord(T[b + 1 + st.len]))) { b += 1 + st.len; country = st.country; }
     }
     if (isOrg) cands.push({ a, b, type: 'Institution', prio: 2, rank: 0, source: 'pattern', role: 'name', kind: res.orgHeads.get(T[h].lower), country, confidence: 0.7 });
     else cands.push({ a, b, type: 'Place', prio: 2, rank: 0, source: 'pattern', role: 'name', placeKind: 'feature', confidence: 0.6 });
   }
+}
+
+/** End of the capitalised words after a prefix shape (tokens `i` to `j`: "Ministry of" + "Defence"), or -1 for none. */
+function prefixNameEnd(T: Token[], res: Resources, i: number, j: number, b0: number): number {
+  let last = -1;
+  while (j < b0 && j - i < MAX_RUN) {
+    const t = T[j];
+    if (t.cap && isWord(t) && t.key !== "'s") { last = j; j++; continue; }
+    // Not into a date: "the Strait of Hormuz on Friday".
+    if (res.connectors.has(t.key) && !t.cap && j + 1 < b0 && T[j + 1].cap && !res.cues.calendarWords.has(T[j + 1].key)) { j++; continue; }
+    if (t.text === '-' && !t.spaceBefore && j + 1 < b0 && !T[j + 1].spaceBefore) { j++; continue; }
+    break;
+  }
+  return last < 0 ? -1 : last + 1;
 }
 
 /** One to three ASCII digits ("2" in "Leeds 2 Chelsea 1"). */
@@ -564,23 +717,31 @@ function isScore(text: string): boolean {
   return d > 0 && text.length - d - 1 <= 2 && isSmallInt(text.slice(0, d)) && isSmallInt(text.slice(d + 1));
 }
 
-function teamFrames(doc: ArticleDoc, res: Resources, s: Sentence, base: number): void {
+/** A mention that can be a team in a game frame: a named place or city, or a lone word typed by shape. */
+function placeLike(m: Mention): boolean {
+  return (m.type === 'Place' && (m.role === 'name' || m.role === 'capital')) || (m.source === 'shape' && m.tokEnd - m.tokStart === 1 && m.type !== 'Institution');
+}
+
+function teamFrames(doc: ArticleDoc, res: Resources, s: Sentence, base: number, cues: Uint8Array): void {
   const T = doc.tokens;
+  // Most sentences have no candidate team: no need to read their words for a game frame.
+  let candidates = false;
+  for (let k = base; k < doc.mentions.length && !candidates; k++) candidates = placeLike(doc.mentions[k]);
+  if (!candidates) return;
   let ints = 0;
   let verb = false;
   let role = false;
   let versus = false;
   for (let i = s.tokStart; i < s.tokEnd; i++) {
     if (isScore(T[i].text)) ints++;
-    if (res.cues.teamRoleNouns.has(T[i].key)) role = true;
-    if (res.cues.teamVerbs.has(T[i].lemma) && T[i].pos === 'VERB') verb = true;
-    if (VERSUS.has(T[i].key)) versus = true;
+    if (cues[i] & CUE.teamRole) role = true;
+    if (T[i].pos === 'VERB' && res.cues.teamVerbs.has(T[i].lemma)) verb = true;
+    if (cues[i] & CUE.versus) versus = true;
   }
   if (ints < 2 && !verb && !role && !versus) return;
   for (let k = base; k < doc.mentions.length; k++) {
     const m = doc.mentions[k];
-    const placeLike = (m.type === 'Place' && (m.role === 'name' || m.role === 'capital')) || (m.source === 'shape' && m.tokEnd - m.tokStart === 1 && m.type !== 'Institution');
-    if (!placeLike) continue;
+    if (!placeLike(m)) continue;
     const next = m.tokEnd < s.tokEnd ? T[m.tokEnd] : null;
     const prev = m.tokStart > s.tokStart ? T[m.tokStart - 1] : null;
     const scored = ints >= 2 && next !== null && isScore(next.text);
@@ -630,21 +791,53 @@ function orgContext(doc: ArticleDoc, res: Resources, s: Sentence, a: number, b: 
   return null;
 }
 
+const DIGIT = /\d/;
+const CAPITALISED_WORD = /^\p{Lu}\p{Ll}+$/u;
+const CAPITALISED_START = /^\p{Lu}\p{Ll}/u;
+
+/** A proper noun written "Xx...". */
+const isPlainProperNoun = (w: Token): boolean => w.pos === 'PROPN' && CAPITALISED_START.test(w.text);
+
+/** The run's words: no hyphens, particles or connectors. */
+function nameWords(T: Token[], a: number, b: number, res: Resources): Token[] {
+  const words: Token[] = [];
+  for (let k = a; k < b; k++) {
+    const t = T[k];
+    if (t.text !== '-' && !res.particles.has(t.key) && !res.connectors.has(t.key)) words.push(t);
+  }
+  return words;
+}
+
+/** Whether every word is an everyday word (by its form, or also by its lemma). */
+function allEveryday(words: readonly Token[], res: Resources, byLemma: boolean): boolean {
+  for (const w of words) {
+    if (isEverydayWord(w.lower, res)) continue;
+    if (byLemma && w.lemma !== w.lower && isEverydayWord(w.lemma, res)) continue;
+    return false;
+  }
+  return true;
+}
+
+/** A candidate typed by its shape and cues. */
+function shapeCand(a: number, b: number, type: EntityLabel, confidence: number, extra?: Partial<Cand>): Cand {
+  const c: Cand = { a, b, type, prio: 1, rank: 0, source: 'shape', role: 'name', confidence };
+  return extra ? { ...c, ...extra } : c;
+}
+
 /** Type an unclaimed capitalised run from its cues; null when it is not a name. */
-function typeRun(doc: ArticleDoc, res: Resources, s: Sentence, ra: number, rb: number, titles: TitleMatch[], surnames: Map<number, GazEntry[]>): Cand | null {
+function typeRun(doc: ArticleDoc, res: Resources, s: Sentence, ra: number, rb: number, titles: TitleMatch[], surnames: ReadonlyMap<number, GazEntry[]>): Cand | null {
   const T = doc.tokens;
   const a0 = s.tokStart;
   let a = ra;
   let b = rb;
   // Sentence-initial everyday words and words that are never names; after an honorific, a capitalised
   // word is a name whatever else it can be ("Mrs May").
-  const honorific = titles.some((t) => t.b === ra && t.entry.honorific);
+  const honorific = !!titleEndingAt(titles, ra)?.entry.honorific;
   while (a < b && !(honorific && a === ra && T[a].pos !== 'PRON' && T[a].pos !== 'DET') && (res.cues.nonEntityWords.has(T[a].key) || (a === a0 && T[a].pos !== 'PROPN' && !res.givenNames.has(T[a].lower)) || T[a].pos === 'PRON' || T[a].pos === 'DET')) a++;
   while (b > a && (res.cues.nonEntityWords.has(T[b - 1].key) && b - a > 1)) b--;
   if (a >= b) return null;
-  const toks = T.slice(a, b);
-  if (toks.some((t) => /\d/.test(t.text))) return null;
-  const words = toks.filter((t) => t.text !== '-' && !res.particles.has(t.key) && !res.connectors.has(t.key));
+  for (let k = a; k < b; k++) if (DIGIT.test(T[k].text)) return null;
+  const words = nameWords(T, a, b, res);
   const n = words.length;
   if (n === 0) return null;
   if (n === 1 && res.cues.nonEntityWords.has(words[0].key) && !(honorific && a === ra)) return null;
@@ -652,42 +845,46 @@ function typeRun(doc: ArticleDoc, res: Resources, s: Sentence, ra: number, rb: n
   const prev2 = a - 1 > a0 ? T[a - 2] : null;
   const next = b < s.tokEnd ? T[b] : null;
   const next2 = b + 1 < s.tokEnd ? T[b + 1] : null;
-  const titleBefore = titles.find((t) => t.b === a);
+  const titleBefore = titleEndingAt(titles, a);
   const quoted = prev?.text === '"' || prev?.text === "'";
-  const mk = (type: EntityLabel, confidence: number, extra: Partial<Cand> = {}): Cand => ({ a, b, type, prio: 1, rank: 0, source: 'shape', role: 'name', confidence, ...extra });
 
   // An everyday word alone is no name ("Licensees", "Scottish"), whatever stands before it,
   // unless an honorific does ("Mr Brown").
-  const everyday = words.every((w) => isEverydayWord(w.lower, res) || (w.lemma !== w.lower && isEverydayWord(w.lemma, res))) && !(n === 1 && surnames.has(a));
+  const everyday = allEveryday(words, res, true) && !(n === 1 && surnames.has(a));
   if (everyday && !(titleBefore?.entry.honorific)) return null;
-  if (titleBefore && (titleBefore.entry.honorific || titleBefore.entry.office || !quoted)) return mk('Person', 0.8);
-  if (n <= 4 && res.givenNames.has(words[0].lower) && n >= 2) return mk('Person', 0.8);
-  if (n >= 2 && n <= 3 && res.familyFirst.has(words[0].lower) && words.every((w) => w.text.length <= 8)) return mk('Person', 0.7);
+  if (titleBefore && (titleBefore.entry.honorific || titleBefore.entry.office || !quoted)) return shapeCand(a, b, 'Person', 0.8);
+  if (n <= 4 && res.givenNames.has(words[0].lower) && n >= 2) return shapeCand(a, b, 'Person', 0.8);
+  if (n >= 2 && n <= 3 && res.familyFirst.has(words[0].lower) && words.every((w) => w.text.length <= 8)) return shapeCand(a, b, 'Person', 0.7);
   const lastLower = words[n - 1].lower;
   // Laws, treaties, prizes and events are no entities of the ontology ("the Hunting Bill").
   if (n >= 2 && res.cues.miscHeads.has(lastLower)) return null;
-  if (n >= 2 && res.orgHeads.has(lastLower)) return mk('Institution', 0.6, { kind: res.orgHeads.get(lastLower) });
-  if (n >= 2 && res.placeHeads.has(lastLower)) return mk('Place', 0.6, { placeKind: 'feature' });
-  if (n === 1 && !(prev && (prev.key === 'a' || prev.key === 'an')) && isUpperAcronym(words[0].text) && words[0].text.length >= 2 && words[0].text.length <= 6) return mk('Institution', 0.5, { role: 'acronym' });
+  if (n >= 2 && res.orgHeads.has(lastLower)) return shapeCand(a, b, 'Institution', 0.6, { kind: res.orgHeads.get(lastLower) });
+  if (n >= 2 && res.placeHeads.has(lastLower)) return shapeCand(a, b, 'Place', 0.6, { placeKind: 'feature' });
+  if (n === 1 && !(prev && (prev.key === 'a' || prev.key === 'an')) && isUpperAcronym(words[0].text) && words[0].text.length >= 2 && words[0].text.length <= 6) return shapeCand(a, b, 'Institution', 0.5, { role: 'acronym' });
   const orgCue = orgContext(doc, res, s, a, b);
-  if (orgCue) return mk('Institution', 0.55, { kind: orgCue });
+  if (orgCue) return shapeCand(a, b, 'Institution', 0.55, { kind: orgCue });
   const followedByWho = next?.key === 'who' || (next?.text === ',' && next2?.key === 'who');
   const reportingNext = next && (res.cues.reportingVerbs.has(next.lemma) && (next.pos === 'VERB' || next.pos === 'AUX'));
-  if (followedByWho) return mk('Person', 0.7);
-  if (prev && res.cues.locativePreps.has(prev.key) && prev.key !== 'on' && n <= 3 && next?.key !== "'s") return mk('Place', 0.55);
-  if (prev && prev.key === 'from' && prev2 && (prev2.pos === 'VERB' || prev2.pos === 'NOUN') && n <= 2) return mk('Place', 0.45);
-  if (reportingNext && n <= 3) return mk('Person', 0.6);
+  if (followedByWho) return shapeCand(a, b, 'Person', 0.7);
+  if (prev && res.cues.locativePreps.has(prev.key) && prev.key !== 'on' && n <= 3 && next?.key !== "'s") return shapeCand(a, b, 'Place', 0.55);
+  if (prev && prev.key === 'from' && prev2 && (prev2.pos === 'VERB' || prev2.pos === 'NOUN') && n <= 2) return shapeCand(a, b, 'Place', 0.45);
+  if (reportingNext && n <= 3) return shapeCand(a, b, 'Person', 0.6);
   // Two or three plain proper nouns read as a name, unless one is an everyday word ("Human Rights").
-  if (n >= 2 && n <= 3 && !quoted && words.every((w) => w.pos === 'PROPN' && /^\p{Lu}\p{Ll}/u.test(w.text)) && !words.every((w) => isEverydayWord(w.lower, res))) return mk('Person', 0.5);
-  if (n === 1 && words[0].pos === 'PROPN' && /^\p{Lu}\p{Ll}+$/u.test(words[0].text)) {
+  if (n >= 2 && n <= 3 && !quoted && words.every(isPlainProperNoun) && !allEveryday(words, res, false)) return shapeCand(a, b, 'Person', 0.5);
+  if (n === 1 && words[0].pos === 'PROPN' && CAPITALISED_WORD.test(words[0].text)) {
     // A known person's surname, or a bare surname of someone named in full elsewhere: the resolver
     // confirms or drops it.
     const sur = surnames.get(a);
-    if (sur) return mk('Person', 0.45, { source: 'surname', entries: sur });
-    return mk('Person', 0.3);
+    if (sur) return shapeCand(a, b, 'Person', 0.45, { source: 'surname', entries: sur });
+    return shapeCand(a, b, 'Person', 0.3);
   }
   return null;
 }
+
+const isHonorific = (o: TitleSpan): boolean | undefined => o.honorific;
+const QUALIFIER_TYPES: ReadonlySet<string> = new Set(['State', 'Institution']);
+const APPOSITION_LEADS: ReadonlySet<string> = new Set(['the', 'his', 'her', 'its', 'their']);
+const APPOSITION_ENDS: ReadonlySet<string> = new Set([',', '.', ';', ')']);
 
 function attachTitles(doc: ArticleDoc, m: Mention, titles: TitleMatch[], base: number): void {
   const T = doc.tokens;
@@ -695,17 +892,18 @@ function attachTitles(doc: ArticleDoc, m: Mention, titles: TitleMatch[], base: n
   const out: TitleSpan[] = [];
   let appositive = false;
   for (let guard = 0; guard < 4; guard++) {
-    let t = titles.find((x) => x.b === at);
+    let t = titleEndingAt(titles, at);
     // "Iran's Supreme Leader, Ayatollah Ali Khamenei", "his home minister, Amit Shah": a title in apposition
     // before the name, introduced by a possessive or a determiner.
-    if (!t && !appositive && out.every((o) => o.honorific) && at - 1 > 0 && T[at - 1].text === ',') {
-      const c = titles.find((x) => x.b === at - 1 && !x.entry.honorific);
+    if (!t && !appositive && out.every(isHonorific) && at - 1 > 0 && T[at - 1].text === ',') {
+      const before = titleEndingAt(titles, at - 1);
+      const c = before && !before.entry.honorific ? before : undefined;
       let lead = c ? c.a - 1 : -1;
       while (c && lead >= 0 && T[lead].pos === 'ADJ' && !T[lead].cap) lead--;
       // "Iran's Foreign Ministry spokesman, Abbas Mousavi": an institution right before the title.
-      const qualified = c && lead >= 0 && findMentionEndingAt(doc, base, lead + 1) >= 0 && ['State', 'Institution'].includes(doc.mentions[findMentionEndingAt(doc, base, lead + 1)].type);
-      if (c && lead >= 0 && (qualified || T[lead].key === "'s" || ['the', 'his', 'her', 'its', 'their'].includes(T[lead].key))) {
-        const closes = m.tokEnd >= T.length || T[m.tokEnd].sentence !== T[m.tokStart].sentence || [',', '.', ';', ')'].includes(T[m.tokEnd].text) || T[m.tokEnd].pos === 'VERB' || T[m.tokEnd].pos === 'AUX';
+      const qualified = c && lead >= 0 && findMentionEndingAt(doc, base, lead + 1) >= 0 && QUALIFIER_TYPES.has(doc.mentions[findMentionEndingAt(doc, base, lead + 1)].type);
+      if (c && lead >= 0 && (qualified || T[lead].key === "'s" || APPOSITION_LEADS.has(T[lead].key))) {
+        const closes = m.tokEnd >= T.length || T[m.tokEnd].sentence !== T[m.tokStart].sentence || APPOSITION_ENDS.has(T[m.tokEnd].text) || T[m.tokEnd].pos === 'VERB' || T[m.tokEnd].pos === 'AUX';
         if (closes) { t = c; appositive = true; }
       }
     }
@@ -753,10 +951,9 @@ function titleText(doc: ArticleDoc, t: TitleMatch): string {
   return `${before}${head.lemma}`.toLowerCase();
 }
 
-function possessiveInstitutions(doc: ArticleDoc, res: Resources, s: Sentence, base: number): void {
+function possessiveInstitutions(doc: ArticleDoc, res: Resources, s: Sentence, base: number, ids: Int32Array): void {
   const T = doc.tokens;
   const b0 = s.tokEnd;
-  const ids = phraseIds(T);
   const added: Mention[] = [];
   for (let mi = base; mi < doc.mentions.length; mi++) {
     const owner = doc.mentions[mi];
@@ -766,7 +963,7 @@ function possessiveInstitutions(doc: ArticleDoc, res: Resources, s: Sentence, ba
     const possessive = j < b0 && T[j].key === "'s";
     if (possessive) j++;
     if (!possessive && owner.role !== 'name' && owner.role !== 'acronym' && owner.role !== 'demonym') continue;
-    const m = res.possessiveHeads.matchAll(ids, j, b0)[0];
+    const m = res.possessiveHeads.longest(ids, j, b0);
     if (!m) continue;
     // "Tehran's military influence": the head word modifies a noun; no institution.
     if (m.end < b0 && !T[m.end - 1].cap && T[m.end].pos === 'NOUN' && !T[m.end].cap) continue;
@@ -775,7 +972,7 @@ function possessiveInstitutions(doc: ArticleDoc, res: Resources, s: Sentence, ba
     let name = head;
     const e = m.end;
     if (e + 1 < b0 && (T[e].key === 'in' || T[e].key === 'at')) {
-      const place = doc.mentions.find((x) => x.tokStart === e + 1 && (x.type === 'Place' || x.role === 'capital'));
+      const place = placeStartingAt(doc.mentions, e + 1);
       if (place) name = `${head} in ${place.name ?? place.text}`;
     }
     // A head in lower case ("China's embassy in Wellington", "Iran's foreign ministry") names no institution
@@ -791,12 +988,69 @@ function possessiveInstitutions(doc: ArticleDoc, res: Resources, s: Sentence, ba
   }
   if (added.length === 0) return;
   // The possessive institution replaces what it covers ("United Nations" inside "United Nations mission").
-  const keep = doc.mentions.filter((x, k) => k < base || !added.some((n) => x.tokStart < n.tokEnd && n.tokStart < x.tokEnd));
+  // Earlier sentences' mentions stay where they are; this sentence's are compacted in place, in order.
+  const ms = doc.mentions;
   const remap = new Map<number, number>();
-  doc.mentions.forEach((x, k) => { const idx = keep.indexOf(x); if (idx >= 0) remap.set(k, idx); });
+  let kept = base;
+  for (let k = base; k < ms.length; k++) {
+    const x = ms[k];
+    if (overlapsMention(added, x)) continue;
+    remap.set(k, kept);
+    ms[kept++] = x;
+  }
+  ms.length = kept;
   for (const n of added) n.owner = remap.get(n.owner as number);
-  doc.mentions.length = 0;
-  doc.mentions.push(...keep, ...added);
+  for (const n of added) ms.push(n);
+}
+
+/** The first mention starting at token `tok` that is a place or a capital. */
+function placeStartingAt(ms: readonly Mention[], tok: number): Mention | undefined {
+  for (const x of ms) if (x.tokStart === tok && (x.type === 'Place' || x.role === 'capital')) return x;
+  return undefined;
+}
+
+/** Whether one of `spans` shares a token with mention `x`. */
+function overlapsMention(spans: readonly Mention[], x: Mention): boolean {
+  for (const n of spans) if (x.tokStart < n.tokEnd && n.tokStart < x.tokEnd) return true;
+  return false;
+}
+
+/** "(IAEA)" at token `i`: record the acronym's definition (the mention before the parenthesis) in `defs`. */
+function defineAcronym(doc: ArticleDoc, res: Resources, i: number, defs: Map<string, number>): void {
+  const T = doc.tokens;
+  const ms = doc.mentions;
+  const acr = T[i + 1];
+  if (!isUpperAcronym(acr.text) || acr.text.length > 10) return;
+  const full = ms.findIndex((m) => m.tokEnd === i && m.type !== 'Person' && m.role !== 'demonym');
+  if (full < 0) return;
+  const fm = ms[full];
+  if (!initialsMatch(acr.text, T.slice(fm.tokStart, fm.tokEnd), res)) {
+    // "Taiwan People's Party (TPP)": the acronym shows the state name in front belongs to the name.
+    const st = ms.findIndex((m) => m.tokEnd === fm.tokStart && m.type === 'State' && (m.role === 'name' || m.role === 'demonym') && !m.dropped);
+    const withState = st >= 0 && fm.source !== 'gazetteer' && initialsMatch(acr.text, T.slice(ms[st].tokStart, fm.tokEnd), res);
+    if (!withState) {
+      // "Federal Penitentiary Service (FSIN)": an institution's acronym in another language, when nothing else
+      // is known by it.
+      const other = ms.find((m) => m.tokStart === i + 1 && m.tokEnd === i + 2 && !m.dropped);
+      if (fm.type === 'Institution' && acr.text.length >= 3 && (!other || other.source === 'shape' || other.key === fm.key)) defs.set(acr.key, full);
+      return;
+    }
+    const sm = ms[st];
+    fm.tokStart = sm.tokStart;
+    fm.start = sm.start;
+    fm.text = doc.text.slice(fm.start, fm.end);
+    fm.name = fm.text;
+    fm.country = fm.country ?? sm.country ?? null;
+    sm.dropped = true;
+  }
+  defs.set(acr.key, full);
+  // At the definition the acronym is the definition's, whatever else it spells ("(INDIA)").
+  const here = ms.findIndex((m) => m.tokStart === i + 1 && m.tokEnd === i + 2 && !m.dropped);
+  if (here >= 0 && ms[here].type !== fm.type) {
+    const a = ms[here];
+    a.type = fm.type; a.role = 'acronym'; a.source = 'acronym'; a.owner = full; a.institutionKind = fm.institutionKind;
+    a.key = undefined; a.name = undefined; a.country = null; a.alternatives = undefined; a.context = undefined;
+  }
 }
 
 /** "the International Atomic Energy Agency (IAEA)": the acronym names the same entity everywhere after. */
@@ -805,58 +1059,25 @@ function linkAcronyms(doc: ArticleDoc, res: Resources): void {
   const defs = new Map<string, number>();
   const ms = doc.mentions;
   for (let i = 0; i + 2 < T.length; i++) {
-    if (T[i].text !== '(' || T[i + 2].text !== ')') continue;
-    const acr = T[i + 1];
-    if (!isUpperAcronym(acr.text) || acr.text.length > 10) continue;
-    const full = ms.findIndex((m) => m.tokEnd === i && m.type !== 'Person' && m.role !== 'demonym');
-    if (full < 0) continue;
-    const fm = ms[full];
-    if (!initialsMatch(acr.text, T.slice(fm.tokStart, fm.tokEnd), res)) {
-      // "Taiwan People's Party (TPP)": the acronym shows the state name in front belongs to the name.
-      const st = ms.findIndex((m) => m.tokEnd === fm.tokStart && m.type === 'State' && (m.role === 'name' || m.role === 'demonym') && !m.dropped);
-      const withState = st >= 0 && fm.source !== 'gazetteer' && initialsMatch(acr.text, T.slice(ms[st].tokStart, fm.tokEnd), res);
-      if (!withState) {
-        // "Federal Penitentiary Service (FSIN)": an institution's acronym in another language, when nothing else
-        // is known by it.
-        const other = ms.find((m) => m.tokStart === i + 1 && m.tokEnd === i + 2 && !m.dropped);
-        if (fm.type === 'Institution' && acr.text.length >= 3 && (!other || other.source === 'shape' || other.key === fm.key)) { defs.set(acr.key, full); continue; }
-        continue;
-      }
-      const sm = ms[st];
-      fm.tokStart = sm.tokStart;
-      fm.start = sm.start;
-      fm.text = doc.text.slice(fm.start, fm.end);
-      fm.name = fm.text;
-      fm.country = fm.country ?? sm.country ?? null;
-      sm.dropped = true;
-    }
-    defs.set(acr.key, full);
-    // At the definition the acronym is the definition's, whatever else it spells ("(INDIA)").
-    const here = ms.findIndex((m) => m.tokStart === i + 1 && m.tokEnd === i + 2 && !m.dropped);
-    if (here >= 0 && ms[here].type !== fm.type) {
-      const a = ms[here];
-      a.type = fm.type; a.role = 'acronym'; a.source = 'acronym'; a.owner = full; a.institutionKind = fm.institutionKind;
-      a.key = undefined; a.name = undefined; a.country = null; a.alternatives = undefined; a.context = undefined;
-    }
+    if (T[i].text === '(' && T[i + 2].text === ')') defineAcronym(doc, res, i, defs);
   }
   // "intercontinental ballistic missiles (ICBMs)": an acronym of common words is no name anywhere.
   const common = new Set<string>();
   for (let i = 1; i + 2 < T.length; i++) {
     if (T[i].text !== '(' || T[i + 2].text !== ')' || !isUpperAcronym(T[i + 1].text)) continue;
-    if (T[i - 1].cap || ms.some((m) => m.tokEnd === i)) continue;
+    if (T[i - 1].cap || mentionEndingAt(ms, i)) continue;
     const k = T[i + 1].key;
     common.add(k);
     common.add(k.endsWith('s') ? k.slice(0, -1) : `${k}s`);
   }
   for (const m of ms) if (m.source === 'shape' && m.tokEnd - m.tokStart === 1 && common.has(T[m.tokStart].key)) m.dropped = true;
   if (defs.size === 0) return;
-  const inside = (i: number): number => ms.findIndex((m) => m.tokStart <= i && m.tokEnd > i);
   const extra: Mention[] = [];
   for (let i = 0; i < T.length; i++) {
     const d = defs.get(T[i].key);
     if (d === undefined || !T[i].upper) continue;
     const full = ms[d];
-    const k = inside(i);
+    const k = mentionAt(ms, i);
     if (k >= 0) {
       const m = ms[k];
       // An acronym hit the gazetteer does not know, or typed by shape: point it at the definition.

@@ -12,15 +12,20 @@ import { getTokenizer } from '../segment/nlp';
  * string look-up per token instead of one per trie and start position.
  */
 class PhraseVocabulary {
-  private readonly ids = new Map<string, number>();
+  /**
+   * Key → number. A prototype-less object rather than a Map: V8 finds a token's (mostly interned) key
+   * string in it faster than in a Map of this size, and there is one look-up per token of every article.
+   */
+  private readonly ids: Record<string, number> = Object.create(null) as Record<string, number>;
+  private size = 0;
   private readonly memo = new WeakMap<readonly { key: string }[], { ids: Int32Array; known: number }>();
 
   /** The key's number, added when new. */
   intern(key: string): number {
-    let id = this.ids.get(key);
+    let id = this.ids[key];
     if (id === undefined) {
-      id = this.ids.size;
-      this.ids.set(key, id);
+      id = this.size++;
+      this.ids[key] = id;
     }
     return id;
   }
@@ -29,15 +34,21 @@ class PhraseVocabulary {
   idsOf(tokens: readonly { key: string }[]): Int32Array {
     const hit = this.memo.get(tokens);
     // A trie built since (new keys) or tokens added since: count again.
-    if (hit && hit.ids.length === tokens.length && hit.known === this.ids.size) return hit.ids;
+    if (hit && hit.ids.length === tokens.length && hit.known === this.size) return hit.ids;
     const ids = new Int32Array(tokens.length);
-    for (let i = 0; i < tokens.length; i++) ids[i] = this.ids.get(tokens[i].key) ?? -1;
-    this.memo.set(tokens, { ids, known: this.ids.size });
+    const known = this.ids;
+    for (let i = 0; i < tokens.length; i++) ids[i] = known[tokens[i].key] ?? -1;
+    this.memo.set(tokens, { ids, known: this.size });
     return ids;
   }
 }
 
 const VOCABULARY = new PhraseVocabulary();
+
+/** The key's number in the phrase vocabulary (added when new), to find it among `phraseIds`. */
+export function phraseKeyId(key: string): number {
+  return VOCABULARY.intern(key);
+}
 
 /** The tokens' key numbers, for `TokenTrie.matchAll` (tokens are looked up once per array). */
 export function phraseIds(tokens: readonly { key: string }[]): Int32Array {
@@ -55,9 +66,15 @@ const NONE: { end: number; values: any[] }[] = [];
 export class TokenTrie<T> {
   readonly root: TrieNode<T> = { next: new Map(), values: [] };
   size = 0;
+  /**
+   * The root's children as an array indexed by key number (built on first match, dropped by `add`): every
+   * token of an article starts a walk, and an array read is much cheaper than a map look-up.
+   */
+  private first: (TrieNode<T> | undefined)[] | null = null;
 
   add(keys: readonly string[], value: T): void {
     if (keys.length === 0) return;
+    this.first = null;
     let node = this.root;
     for (const k of keys) {
       const id = VOCABULARY.intern(k);
@@ -77,17 +94,49 @@ export class TokenTrie<T> {
    * `ids` are the tokens' key numbers (`phraseIds`).
    */
   matchAll(ids: ArrayLike<number>, start: number, limit: number): { end: number; values: T[] }[] {
-    if (start >= limit) return NONE;
-    let node = this.root.next.get(ids[start]);
-    if (!node) return NONE;
-    const out: { end: number; values: T[] }[] = [];
-    for (let i = start + 1; ; i++) {
-      if (node.values.length > 0) out.push({ end: i, values: node.values });
-      if (i >= limit) break;
+    let node = this.startNode(ids, start, limit);
+    // Most walks end without a phrase: the list is made only for a match.
+    let out: { end: number; values: T[] }[] | null = null;
+    for (let i = start + 1; node; i++) {
+      if (node.values.length > 0) {
+        if (out) out.push({ end: i, values: node.values });
+        else out = [{ end: i, values: node.values }];
+      }
+      if (i >= limit || ids[i] < 0) break;
       node = node.next.get(ids[i]);
-      if (!node) break;
     }
+    if (!out) return NONE;
     return out.length > 1 ? out.reverse() : out;
+  }
+
+  /** The longest phrase starting at token `start` and ending by `limit`: `matchAll(...)[0]` without the list. */
+  longest(ids: ArrayLike<number>, start: number, limit: number): { end: number; values: T[] } | undefined {
+    let node = this.startNode(ids, start, limit);
+    let end = -1;
+    let values: T[] | null = null;
+    for (let i = start + 1; node; i++) {
+      if (node.values.length > 0) { end = i; values = node.values; }
+      if (i >= limit || ids[i] < 0) break;
+      node = node.next.get(ids[i]);
+    }
+    return values ? { end, values } : undefined;
+  }
+
+  /** The node of the phrase key at `start` (a key no phrase has, id -1, is about half of an article's tokens). */
+  private startNode(ids: ArrayLike<number>, start: number, limit: number): TrieNode<T> | undefined {
+    if (start >= limit) return undefined;
+    const first = this.first ?? this.indexFirst();
+    const id = ids[start];
+    return id >= 0 && id < first.length ? first[id] : undefined;
+  }
+
+  private indexFirst(): (TrieNode<T> | undefined)[] {
+    let max = -1;
+    for (const id of this.root.next.keys()) if (id > max) max = id;
+    const first: (TrieNode<T> | undefined)[] = new Array<TrieNode<T> | undefined>(max + 1).fill(undefined);
+    for (const [id, node] of this.root.next) first[id] = node;
+    this.first = first;
+    return first;
   }
 }
 
