@@ -124,6 +124,8 @@ export const CuesSchema = z.object({
   membershipNouns: strings,
   membershipVerbs: strings,
   clauseMarkers: strings,
+  /** Words that open a relative clause ("Mr Milei, who founded the party two years ago, will …"). */
+  relativePronouns: strings,
   nonEntityWords: strings,
   relativeDateUnits: strings,
   companyContext: strings,

@@ -188,6 +188,12 @@ describe('events: dates', () => {
     expect(only(run('Britain met North Korea on Friday.'), 'CONSULT').date).toBe('2017-10-27');
   });
 
+  it('a date in a relative clause before the trigger belongs to that clause', () => {
+    // Published Wednesday 1 November 2017: "on Monday" was 30 October, "on Friday" ahead is 3 November.
+    const e = only(run('Britain, which expelled diplomats on Monday, will meet North Korea on Friday.'), 'CONSULT');
+    expect(e.date).toBe('2017-11-03');
+  });
+
   it('a sentence without a date takes the date of its paragraph', () => {
     const doc = run('Britain criticised North Korea on Monday. Joseph Yun also accused the United States.');
     expect(doc.events.map((e) => e.date)).toEqual(['2017-10-30', '2017-10-30']);

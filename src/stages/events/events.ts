@@ -1534,9 +1534,21 @@ function nearestDate(ctx: Ctx, s: Sentence, tr: TriggerHit): { date: DateMention
       const newClause = T[j].key === 'and' && T[j - 1]?.text === ',' && T[j + 1]?.pos !== 'VERB' && T[j + 1]?.pos !== 'ADV' && T[j + 1]?.pos !== 'AUX';
       if ((ctx.cue[j] & CLAUSE_STOP_TEXT) !== 0 || ((ctx.cue[j] & CLAUSE_MARKER) !== 0 && T[j].key !== 'as') || newClause) { dist += 1000; break; }
     }
+    // "Mr Milei, who founded the party two years ago, will take office on December 10": a date in a
+    // relative clause before the trigger belongs to that clause's verb.
+    if (d.start < offset && dist < 1000 && inRelativeClause(T, s, lead, lo, hi, res.cues.relativePronouns)) dist += 1000;
     if (dist < bestD) { best = d; bestD = dist; }
   }
   return best ? { date: best, far: bestD >= 1000 } : undefined;
+}
+
+/** Whether token `at` is in a relative clause ("…, who …") that a comma closes between `lo` and `hi`. */
+function inRelativeClause(T: Token[], s: Sentence, at: number, lo: number, hi: number, pronouns: ReadonlySet<string>): boolean {
+  let closed = false;
+  for (let j = lo; j < hi && !closed; j++) closed = T[j].text === ',';
+  if (!closed) return false;
+  for (let j = at - 1; j >= s.tokStart && T[j].text !== ','; j--) if (pronouns.has(T[j].key)) return true;
+  return false;
 }
 
 /**
