@@ -29,6 +29,12 @@ describe('dates', () => {
     expect(dates(run('Talks resumed in May, officials said.'))).toEqual(['May=2017-05/month']);
   });
 
+  it('dates "hours later" and "that evening" by the day in context', () => {
+    expect(dates(run('They met on Tuesday. Hours later, Seoul suspended the pact.'))).toEqual(['on Tuesday=2017-10-31/day', 'Hours later=2017-10-31/day']);
+    expect(dates(run('A drone fell on Monday. He called off strikes that evening, minutes before they began.'))).toEqual(['on Monday=2017-10-30/day', 'that evening=2017-10-30/day']);
+    expect(dates(run('He said that night raids had stopped.'))).toEqual([]);
+  });
+
   it('resolves month-day dates without a year', () => {
     expect(dates(run('He spoke on October 17 in Seoul.'))).toEqual(['October 17=2017-10-17/day']);
     expect(dates(run('He spoke on 17 December in Seoul.'))).toEqual(['on 17 December=2016-12-17/day']);

@@ -24,9 +24,13 @@ const YEAR_ONLY = /\b(in|since|by|until|till|during|from|before|after|of|through
 const RELATIVE_WORDS = /\b(ago|later|earlier|last|next|this|yesterday|today|tomorrow|tonight|sunday|monday|tuesday|wednesday|thursday|friday|saturday|week|weekend)\b/i;
 /** "a day after he was detained": the clause that follows happened that long before the date in context. */
 const ANCHORED_SHIFT = /\b(a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d{1,2})\s+(day|week|month|year)s?\s+(after|before)\b(?!\s+(?:\d|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun|the\s+(?:\d|first|second)))/gi;
-/** Days told relative to the day in context: "later in the day", "the day before", "the next day". */
-const CONTEXT_DAY = /\b(?:(later|earlier)\s+(?:in\s+the|that)\s+day|(?:on\s+)?the\s+same\s+day|the\s+(day\s+before|previous\s+day|next\s+day|following\s+day|day\s+after)(?!\s+(?:the|a|an|his|her|its|their)\b))/gi;
-const DAY = /day/i;
+/**
+ * Days told relative to the day in context: "later in the day", "the day before", "the next day",
+ * "hours later", "that evening".
+ */
+const CONTEXT_DAY = /\b(?:(later|earlier)\s+(?:in\s+the|that)\s+day|(?:on\s+)?the\s+same\s+day|the\s+(day\s+before|previous\s+day|next\s+day|following\s+day|day\s+after)(?!\s+(?:the|a|an|his|her|its|their)\b)|(?:(?:a|an|a\s+few|a\s+couple\s+of|few|several|some|two|three|four|five|six)\s+)?(?:hours?|minutes?)\s+(?:later|earlier)|(?:later\s+)?that\s+(?:morning|afternoon|evening|night)(?=\s*[,.;]|\s+when\b))/gi;
+/** What CONTEXT_DAY needs one of. */
+const CONTEXT_CUE = /day|later|earlier|morning|afternoon|evening|night/i;
 /** Month names that are also English words, written in lower case: the modal "may", the verb "march". */
 const MONTH_WORD = /^\s*(?:may|march)\b/;
 /** Seasons: year precision ("in the autumn", "this summer", "last winter"). */
@@ -134,7 +138,7 @@ export function findDates(doc: ArticleDoc, res: Resources): void {
 /**
  * Seasons, days in context and "a day after …"; pushes into `own` (anchored ones resolved by the caller).
  * `words` (classesOf) spares the regexes that cannot match: SEASON needs a season, ANCHORED_SHIFT "after"
- * or "before" (words of the 'later' and 'ago' classes), CONTEXT_DAY "day".
+ * or "before" (words of the 'later' and 'ago' classes), CONTEXT_DAY one of CONTEXT_CUE's words.
  */
 function ownShapes(text: string, base: number, sentence: number, pub: Date | null, own: DateMention[], words: number): void {
   const push = (m: RegExpExecArray, d: Omit<DateMention, 'start' | 'end' | 'text' | 'sentence'>): void => {
@@ -155,7 +159,7 @@ function ownShapes(text: string, base: number, sentence: number, pub: Date | nul
     push(m, { value: String(y), precision: 'year', relative: true });
   }
   CONTEXT_DAY.lastIndex = 0;
-  for (let m = DAY.test(text) ? CONTEXT_DAY.exec(text) : null; m; m = CONTEXT_DAY.exec(text)) {
+  for (let m = CONTEXT_CUE.test(text) ? CONTEXT_DAY.exec(text) : null; m; m = CONTEXT_DAY.exec(text)) {
     const w = (m[2] ?? '').toLowerCase().replace(/\s+/g, ' ');
     const shift = w === 'day before' || w === 'previous day' ? -1 : w === 'next day' || w === 'following day' || w === 'day after' ? 1 : 0;
     push(m, { value: null, precision: null, relative: true, anchor: { shift, unit: 'day' } });
