@@ -124,6 +124,8 @@ export const CuesSchema = z.object({
   membershipNouns: strings,
   membershipVerbs: strings,
   clauseMarkers: strings,
+  /** Words that say when without a date ("last week", "recently"): a sentence with one keeps to itself. */
+  vagueTimes: strings,
   /** Words that open a relative clause ("Mr Milei, who founded the party two years ago, will …"). */
   relativePronouns: strings,
   nonEntityWords: strings,

@@ -197,8 +197,18 @@ describe('events: dates', () => {
   it('a sentence without a date takes the date of its paragraph', () => {
     const doc = run('Britain criticised North Korea on Monday. Joseph Yun also accused the United States.');
     expect(doc.events.map((e) => e.date)).toEqual(['2017-10-30', '2017-10-30']);
-    const next = run('Britain criticised North Korea on Monday.\n\nJoseph Yun also accused the United States.');
-    expect(next.events.map((e) => e.date)).toEqual(['2017-10-30', null]);
+  });
+
+  it("the lead's day carries over one paragraph break, to a past event in a sentence that names no time", () => {
+    const dates = (text: string) => run(text).events.map((e) => e.date);
+    expect(dates('Britain criticised North Korea on Monday.\n\nJoseph Yun also accused the United States.')).toEqual(['2017-10-30', '2017-10-30']);
+    // Not to a sentence that says when in other words, nor to a verb in the present tense.
+    expect(dates('Britain criticised North Korea on Monday.\n\nJoseph Yun accused the United States last week.')).toEqual(['2017-10-30', null]);
+    expect(dates('Britain criticised North Korea on Monday.\n\nJoseph Yun accuses the United States.')).toEqual(['2017-10-30', null]);
+    // Not from a sentence past the lead, nor over two breaks.
+    const later = 'The talks went on. Officials met. Delegates spoke. Britain criticised North Korea on Monday.\n\nJoseph Yun accused the United States.';
+    expect(dates(later)).toEqual(['2017-10-30', null]);
+    expect(dates('Britain criticised North Korea on Monday.\n\nThe talks went on.\n\nJoseph Yun accused the United States.')).toEqual(['2017-10-30', null]);
   });
 
   it('"a day after" dates the clause that follows from the date in context', () => {

@@ -1258,7 +1258,8 @@ function analyse(ctx: Ctx, s: Sentence, tr: TriggerHit, cues: [number, boolean][
     }
   }
   const inherit = modality === 'asserted' || modality === 'reported';
-  const date = near && !near.far ? near.date : (inherit ? contextDate(ctx, s, tr, left) : undefined) ?? near?.date;
+  // The lead's day carries over a paragraph break only to a sentence that names no time at all.
+  const date = near && !near.far ? near.date : (inherit ? contextDate(ctx, s, tr, left, !near && !namesTime(ctx, s)) : undefined) ?? near?.date;
   const trigStart = T[tr.a].start;
   const trigEnd = T[tr.b - 1].end;
   let confidence = 0.45;
@@ -1556,17 +1557,36 @@ function inRelativeClause(T: Token[], s: Sentence, at: number, lo: number, hi: n
  * earlier sentence of the same paragraph that has one ("Mrs May told the Commons…" after "said on
  * Wednesday"). Not for a clause in the past perfect ("had met"), which steps back from that time.
  */
-function contextDate(ctx: Ctx, s: Sentence, tr: TriggerHit, left: number): DateMention | undefined {
+/** A verb trigger in the present tense ("support", "beats"): what it says holds now, not on a day. */
+function presentTense(t: Token, tr: TriggerHit): boolean {
+  return tr.entry.pos === 'verb' && (t.lower === t.lemma || (t.lower.endsWith('s') && !t.lemma.endsWith('s')));
+}
+
+/** Whether a sentence names a time, resolved or not ("last week", "recently", "in the past"). */
+function namesTime(ctx: Ctx, s: Sentence): boolean {
+  const T = ctx.doc.tokens;
+  for (let j = s.tokStart; j < s.tokEnd; j++) if (ctx.res.cues.vagueTimes.has(T[j].key)) return true;
+  return ctx.doc.dates.some((d) => d.sentence === s.i);
+}
+
+/** The lead: the first sentences (the headline included), whose day is the news day of what follows. */
+const LEAD_SENTENCES = 2;
+
+function contextDate(ctx: Ctx, s: Sentence, tr: TriggerHit, left: number, acrossParagraph: boolean): DateMention | undefined {
   const { doc } = ctx;
   const T = doc.tokens;
   for (let j = left; j < tr.a; j++) if (T[j].key === 'had' || T[j].key === "'d") return undefined;
+  let breaks = 0;
   for (let k = s.i - 1; k >= 0 && k >= s.i - 3; k--) {
     const prev = doc.sentences[k];
-    // A paragraph break between the sentences (a newline in the gap).
+    // A paragraph break between the sentences (a newline in the gap): only the lead's day carries over
+    // one, to a past event in a sentence that names no time ("A judge on Monday ordered …" ¶ "The
+    // ruling was handed down at a hearing …, which Mr Navalny denounced").
     const nl = doc.text.indexOf('\n', prev.end);
-    if (nl >= 0 && nl < doc.sentences[k + 1].start) return undefined;
+    if (nl >= 0 && nl < doc.sentences[k + 1].start && (!acrossParagraph || ++breaks > 1 || k > LEAD_SENTENCES || presentTense(T[tr.head], tr))) return undefined;
     let last: DateMention | undefined;
-    for (const d of doc.dates) if (d.sentence === k && d.value) last = d;
+    // Across the break, the lead's own date (its first: "A judge on Monday ordered …, a day after …").
+    for (const d of doc.dates) if (d.sentence === k && d.value && !(breaks > 0 && last)) last = d;
     // A sentence about the future dates nothing that happened.
     if (last && anyIn(prev.tokStart, prev.tokEnd, (q) => (T[q].key === 'will' || T[q].key === "'ll" || T[q].key === 'shall') && T[q].pos === 'AUX')) return undefined;
     // Only a day: a month or a year in the sentence before is too loose a frame ("who met him in April").
