@@ -1552,11 +1552,6 @@ function inRelativeClause(T: Token[], s: Sentence, at: number, lo: number, hi: n
   return false;
 }
 
-/**
- * A sentence without a date of its own is dated by the passage it is in: the last date of the nearest
- * earlier sentence of the same paragraph that has one ("Mrs May told the Commons…" after "said on
- * Wednesday"). Not for a clause in the past perfect ("had met"), which steps back from that time.
- */
 /** A verb trigger in the present tense ("support", "beats"): what it says holds now, not on a day. */
 function presentTense(t: Token, tr: TriggerHit): boolean {
   return tr.entry.pos === 'verb' && (t.lower === t.lemma || (t.lower.endsWith('s') && !t.lemma.endsWith('s')));
@@ -1572,6 +1567,12 @@ function namesTime(ctx: Ctx, s: Sentence): boolean {
 /** The lead: the first sentences (the headline included), whose day is the news day of what follows. */
 const LEAD_SENTENCES = 2;
 
+/**
+ * A sentence without a date of its own is dated by the passage it is in: the last date of the nearest
+ * earlier sentence of the same paragraph that has one ("Mrs May told the Commons…" after "said on
+ * Wednesday"); with `acrossParagraph` (the sentence names no time at all), also the lead's day in the
+ * paragraph before. Not for a clause in the past perfect ("had met"), which steps back from that time.
+ */
 function contextDate(ctx: Ctx, s: Sentence, tr: TriggerHit, left: number, acrossParagraph: boolean): DateMention | undefined {
   const { doc } = ctx;
   const T = doc.tokens;
