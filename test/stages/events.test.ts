@@ -188,6 +188,11 @@ describe('events: dates', () => {
     expect(only(run('Britain met North Korea on Friday.'), 'CONSULT').date).toBe('2017-10-27');
   });
 
+  it('a deadline is never the date of the event', () => {
+    expect(only(run('Britain will meet North Korea within two weeks.'), 'CONSULT').date).toBeNull();
+    expect(only(run('Britain met North Korea on Friday to settle the dispute within two months.'), 'CONSULT').date).toBe('2017-10-27');
+  });
+
   it('a date in a relative clause before the trigger belongs to that clause', () => {
     // Published Wednesday 1 November 2017: "on Monday" was 30 October, "on Friday" ahead is 3 November.
     const e = only(run('Britain, which expelled diplomats on Monday, will meet North Korea on Friday.'), 'CONSULT');

@@ -1523,10 +1523,11 @@ function nearestDate(ctx: Ctx, s: Sentence, tr: TriggerHit): { date: DateMention
   for (const d of doc.dates) {
     if (d.sentence !== s.i || !d.value) continue;
     let dist = d.start >= offset ? d.start - offset : offset - d.end;
-    // "demanded an explanation by midnight on Tuesday": a deadline is not when the event happened.
+    // "demanded an explanation by midnight on Tuesday", "reopen embassies within two months": a deadline
+    // is not when the event happened.
     const lead = tokenAt(T, s, d.start);
-    if (lead - 1 >= s.tokStart && (ctx.cue[lead - 1] & DEADLINE_PREP) !== 0) dist += 1000;
-    if (lead - 2 >= s.tokStart && (ctx.cue[lead - 2] & DEADLINE_PREP) !== 0 && T[lead - 1].pos === 'NOUN') dist += 1000;
+    if ((ctx.cue[lead] & DEADLINE_PREP) !== 0 || (lead - 1 >= s.tokStart && (ctx.cue[lead - 1] & DEADLINE_PREP) !== 0)) continue;
+    if (lead - 2 >= s.tokStart && (ctx.cue[lead - 2] & DEADLINE_PREP) !== 0 && T[lead - 1].pos === 'NOUN') continue;
     // A clause boundary between them: ", and", ";", "which", "after" …
     const lo = d.start >= offset ? tr.b : tokenAt(T, s, d.end);
     const hi = d.start >= offset ? tokenAt(T, s, d.start) : tr.a;
