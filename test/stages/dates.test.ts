@@ -35,6 +35,12 @@ describe('dates', () => {
     expect(dates(run('He said that night raids had stopped.'))).toEqual([]);
   });
 
+  it('tells a week ("last week", "later this week") at month precision', () => {
+    expect(dates(run('They held talks last week.'))).toEqual(['last week=2017-10/month']);
+    expect(dates(run('Washington will sanction him later this week.'))).toEqual(['this week=2017-11/month']);
+    expect(dates(run('They will meet next week.'))).toEqual(['next week=2017-11/month']);
+  });
+
   it('resolves month-day dates without a year', () => {
     expect(dates(run('He spoke on October 17 in Seoul.'))).toEqual(['October 17=2017-10-17/day']);
     expect(dates(run('He spoke on 17 December in Seoul.'))).toEqual(['on 17 December=2016-12-17/day']);

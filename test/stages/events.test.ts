@@ -208,7 +208,7 @@ describe('events: dates', () => {
     const dates = (text: string) => run(text).events.map((e) => e.date);
     expect(dates('Britain criticised North Korea on Monday.\n\nJoseph Yun also accused the United States.')).toEqual(['2017-10-30', '2017-10-30']);
     // Not to a sentence that says when in other words, nor to a verb in the present tense.
-    expect(dates('Britain criticised North Korea on Monday.\n\nJoseph Yun accused the United States last week.')).toEqual(['2017-10-30', null]);
+    expect(dates('Britain criticised North Korea on Monday.\n\nJoseph Yun recently accused the United States.')).toEqual(['2017-10-30', null]);
     expect(dates('Britain criticised North Korea on Monday.\n\nJoseph Yun accuses the United States.')).toEqual(['2017-10-30', null]);
     // Not from a sentence past the lead, nor over two breaks.
     const later = 'The talks went on. Officials met. Delegates spoke. Britain criticised North Korea on Monday.\n\nJoseph Yun accused the United States.';

@@ -178,13 +178,20 @@ function resolveResult(r: chrono.ParsedResult, pub: Date | null, earlier: DateMe
   const raw = r.text.trim();
   const lower = raw.toLowerCase();
   const mk = (value: string | null, precision: DatePrecision | null, relative: boolean): DateMention => ({ start, end, text: raw, sentence, value, precision: value ? precision : null, relative });
+  const weekMonth = (from: Date, days: number): DateMention => {
+    const d = addUnit(from, days, 'day');
+    return mk(fmt(d.getUTCFullYear(), d.getUTCMonth() + 1, 1, 'month'), 'month', true);
+  };
   // Month names that are everyday words in lower case ("may", "march") are not dates.
   if (/^(may|march|august|sun|sat|wed)$/.test(raw)) return null;
   if (/^(now|right now|just now|this week|last week|next week|this weekend|the weekend|weekend|tonight|this morning|this afternoon|this evening)$/.test(lower)) {
     if (lower === 'tonight' || lower.startsWith('this ')) {
-      if (lower === 'this week' || lower === 'this weekend') return null;
+      if (lower === 'this weekend') return null;
+      // "later this week": a week is told at month precision (the month of its middle).
+      if (lower === 'this week') return pub ? weekMonth(pub, 0) : mk(null, null, true);
       return pub ? mk(fmt(pub.getUTCFullYear(), pub.getUTCMonth() + 1, pub.getUTCDate(), 'day'), 'day', true) : mk(null, null, true);
     }
+    if (lower === 'last week' || lower === 'next week') return pub ? weekMonth(pub, lower === 'last week' ? -7 : 7) : mk(null, null, true);
     return null;
   }
   const k: Partial<Record<'year' | 'month' | 'day' | 'weekday', number>> = {};
