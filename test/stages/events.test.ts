@@ -188,6 +188,11 @@ describe('events: dates', () => {
     expect(only(run('Britain met North Korea on Friday.'), 'CONSULT').date).toBe('2017-10-27');
   });
 
+  it('a date quoted is the speaker\'s, not the date of a verb outside the quotation', () => {
+    const doc = run('Britain met North Korea on Monday. "We will meet again next week," Joseph Yun said, and accused the United States.');
+    expect(only(doc, 'ACCUSE').date).toBe('2017-10-30');
+  });
+
   it('a deadline is never the date of the event', () => {
     expect(only(run('Britain will meet North Korea within two weeks.'), 'CONSULT').date).toBeNull();
     expect(only(run('Britain met North Korea on Friday to settle the dispute within two months.'), 'CONSULT').date).toBe('2017-10-27');

@@ -1522,6 +1522,8 @@ function nearestDate(ctx: Ctx, s: Sentence, tr: TriggerHit): { date: DateMention
   let bestD = Infinity;
   for (const d of doc.dates) {
     if (d.sentence !== s.i || !d.value) continue;
+    // '"We will meet as soon as next week," he said, and urged …': a date quoted is the speaker's, not the verb's outside.
+    if (quoted(doc.text, s.start, d.start) && !quoted(doc.text, s.start, offset)) continue;
     let dist = d.start >= offset ? d.start - offset : offset - d.end;
     // "demanded an explanation by midnight on Tuesday", "reopen embassies within two months": a deadline
     // is not when the event happened.
@@ -1542,6 +1544,16 @@ function nearestDate(ctx: Ctx, s: Sentence, tr: TriggerHit): { date: DateMention
     if (dist < bestD) { best = d; bestD = dist; }
   }
   return best ? { date: best, far: bestD >= 1000 } : undefined;
+}
+
+/** Whether `at` is inside quotation marks opened since `from` (an odd number of quote marks between). */
+function quoted(text: string, from: number, at: number): boolean {
+  let n = 0;
+  for (let i = from; i < at; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x22 || c === 0x201c || c === 0x201d) n++;
+  }
+  return n % 2 === 1;
 }
 
 /** Whether token `at` is in a relative clause ("…, who …") that a comma closes between `lo` and `hi`. */
