@@ -32,6 +32,12 @@ export interface Token {
   spaceBefore: boolean;
 }
 
+/**
+ * The lead: an article's first sentences (its headline included), where it names the day of its story:
+ * later sentences that only say "a day after …" or name no time at all may be dated from it.
+ */
+export const LEAD_SENTENCES = 2;
+
 export interface Sentence {
   i: number;
   start: number;
@@ -130,8 +136,11 @@ export interface DateMention {
   relative: boolean;
   /** For a relative date that could look ahead ("on Friday", "in June"): its reading in the future, for future events. */
   ahead?: { value: string; precision: DatePrecision };
-  /** While the dates stage runs: a date told relative to the date in context ("a day after", "the next day"). */
-  anchor?: { shift: number; unit: string };
+  /**
+   * While the dates stage runs: a date told relative to the date in context ("the next day"), or with
+   * `story` to the day of the story ("The launch came a day after …").
+   */
+  anchor?: { shift: number; unit: string; story?: boolean };
 }
 
 export interface DocEvent {

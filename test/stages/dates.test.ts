@@ -35,6 +35,11 @@ describe('dates', () => {
     expect(dates(run('He said that night raids had stopped.'))).toEqual([]);
   });
 
+  it('counts "came a day after …" from the story\'s day, not from the day named last', () => {
+    const text = 'North Korea launched a missile on Friday. State media reported it on Saturday. The launch came a day after Choe warned the United States.';
+    expect(dates(run(text))).toEqual(['on Friday=2017-10-27/day', 'on Saturday=2017-10-28/day', 'a day after=2017-10-26/day']);
+  });
+
   it('tells a week ("last week", "later this week") at month precision', () => {
     expect(dates(run('They held talks last week.'))).toEqual(['last week=2017-10/month']);
     expect(dates(run('Washington will sanction him later this week.'))).toEqual(['this week=2017-11/month']);

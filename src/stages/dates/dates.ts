@@ -1,5 +1,6 @@
 import * as chrono from 'chrono-node';
 import type { ArticleDoc, DateMention } from '../../model/doc';
+import { LEAD_SENTENCES } from '../../model/doc';
 import type { DatePrecision } from '../../model/ontology';
 import type { Resources } from '../../pipeline/resources';
 import { publishedDay } from '../../pipeline/output';
@@ -115,8 +116,11 @@ export function findDates(doc: ArticleDoc, res: Resources): void {
     for (let k = 0; k < found.length; k++) {
       const d = found[k];
       if (!d.anchor) continue;
-      const prev = [...out, ...found.slice(0, k)].reverse().find((x) => x.value !== null && !x.anchor && x.precision === 'day');
+      let prev = [...out, ...found.slice(0, k)].reverse().find((x) => x.value !== null && !x.anchor && x.precision === 'day');
       const next = found.slice(k + 1).find((x) => x.value !== null && !x.anchor && x.precision === 'day');
+      // "The launch came a day after …", in a sentence with no day of its own: after the story's day (the
+      // lead's first), not after whatever day was named last.
+      if (d.anchor.story && prev && prev.sentence !== s.i && !next) prev = out.find((x) => x.sentence <= LEAD_SENTENCES && x.value !== null && !x.anchor && x.precision === 'day') ?? prev;
       const base = (prev && (prev.sentence === s.i || !next) ? prev : next ?? prev)?.value ?? pubStr;
       const b = base ? parseIsoDay(base) : null;
       if (!b) { d.value = null; d.precision = null; } else {
@@ -170,7 +174,7 @@ function ownShapes(text: string, base: number, sentence: number, pub: Date | nul
     const n = /^\d+$/.test(m[1]) ? parseInt(m[1], 10) : NUMBER_WORDS[m[1].toLowerCase()];
     // "X on Monday, a day after Y": Y was the day before Monday.
     const sign = m[3].toLowerCase() === 'after' ? -1 : 1;
-    push(m, { value: null, precision: null, relative: true, anchor: { shift: sign * n, unit: m[2].toLowerCase() } });
+    push(m, { value: null, precision: null, relative: true, anchor: { shift: sign * n, unit: m[2].toLowerCase(), story: true } });
   }
 }
 

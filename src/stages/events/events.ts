@@ -1,4 +1,5 @@
 import type { ArticleDoc, DateMention, DocEvent, Mention, Sentence, Token } from '../../model/doc';
+import { LEAD_SENTENCES } from '../../model/doc';
 import type { Modality } from '../../model/ontology';
 import type { FrameEntry, Resources, TriggerEntry } from '../../pipeline/resources';
 import { entityId, entityType, isBe, mentionIndex } from '../mention-index';
@@ -1576,9 +1577,6 @@ function namesTime(ctx: Ctx, s: Sentence): boolean {
   for (let j = s.tokStart; j < s.tokEnd; j++) if (ctx.res.cues.vagueTimes.has(T[j].key)) return true;
   return ctx.doc.dates.some((d) => d.sentence === s.i);
 }
-
-/** The lead: the first sentences (the headline included), whose day is the news day of what follows. */
-const LEAD_SENTENCES = 2;
 
 /**
  * A sentence without a date of its own is dated by the passage it is in: the last date of the nearest
