@@ -181,6 +181,15 @@ describe('events: frames and modality', () => {
   });
 });
 
+describe('events: threats with a condition', () => {
+  it('finds the target of a threat in the main clause after its condition', () => {
+    const doc = run('Donald Trump threatened that if the United States were forced to defend itself it would have no choice but to totally destroy North Korea.');
+    expect(only(doc, 'THREATEN').recipients).toEqual(['state:PRK']);
+    const comma = run('Donald Trump threatened that if Iran attacked Israel, the United States would respond.');
+    expect(only(comma, 'THREATEN').recipients).not.toContain('state:ISR');
+  });
+});
+
 describe('events: dates', () => {
   // Published on Wednesday 1 November 2017.
   it('a future event on a weekday looks ahead', () => {

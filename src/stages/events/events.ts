@@ -27,6 +27,9 @@ const RELATIVE = new Set(['who', 'whom', 'whose', 'which', 'that']);
 const SUBJECT_STOP = new Set(['which', 'that', 'while', 'whereas', 'although', 'though', 'because', 'but', 'if', 'unless', 'when', 'after', 'before', 'since', 'until', 'as']);
 const RIGHT_STOP = new Set(['which', 'who', 'while', 'whereas', 'although', 'though', 'because', 'but', 'if', 'unless', 'when', 'since', 'until', 'that', 'and', 'or']);
 /** Words that end a complement: a governed trigger must not lie past one of them. */
+/** Words that open a threat's condition, and the modals its main clause starts with. */
+const CONDITIONS = new Set(['if', 'unless']);
+const MAIN_CLAUSE_MODALS = new Set(['would', 'will', "'ll", "'d", 'could', 'must', 'might', 'may', 'shall']);
 const COMPLEMENT_STOP = new Set(['and', 'or', 'but', 'while', 'whereas', 'which', 'who', 'whom', 'although', 'though', 'because', 'when', 'if', 'unless', 'since', 'until', 'after', 'before']);
 const PASSIVE_IRREGULAR = /^(held|caught|seized|shot|hit|struck|beaten|taken|given|sent|brought|made|told|sold|put|set|cut|met|won|lost|led|kept|fought|thrown|drawn|driven|built|bought|found|left|paid|spent|sought|withdrawn|overthrown|arrested|detained)$/;
 /** Past participles used as adjectives before a noun ("the occupied West Bank", "an Iran-backed militia"). */
@@ -1297,10 +1300,21 @@ function analyse(ctx: Ctx, s: Sentence, tr: TriggerHit, cues: [number, boolean][
 function complementTarget(ctx: Ctx, s: Sentence, tr: TriggerHit, right: number, actorIds: string[]): string[] {
   const { doc, at } = ctx;
   const T = doc.tokens;
-  const limit = Math.min(right, tr.b + 15);
+  const limit = Math.min(right, tr.b + 30);
   for (let j = tr.b; j < limit; j++) {
     const t = T[j];
-    if (t.text === ',' || (COMPLEMENT_STOP.has(t.key) && t.key !== 'and' && t.key !== 'or')) break;
+    // "warned that if the United States were forced to defend itself it would totally destroy North
+    // Korea": a threat's condition is skipped to its main clause (after its comma, or at its modal).
+    if (CONDITIONS.has(t.key)) {
+      let q = j + 1;
+      while (q < limit && T[q].text !== ',' && !(T[q].pos === 'AUX' && MAIN_CLAUSE_MODALS.has(T[q].key))) q++;
+      if (q >= limit) break;
+      j = q;
+      continue;
+    }
+    // "no choice but to destroy …": 'but to' goes on with the same clause.
+    const butTo = t.key === 'but' && T[j + 1]?.key === 'to';
+    if (t.text === ',' || (COMPLEMENT_STOP.has(t.key) && t.key !== 'and' && t.key !== 'or' && !butTo)) break;
     const k = at[j];
     if (k < 0) continue;
     const m = headOf(ctx, doc.mentions[k]);
