@@ -65,6 +65,10 @@ describe('relations', () => {
 });
 
 describe('relations: more patterns', () => {
+  it("gives a state's office of a portfolio the tables do not know to the state ('Britain's Trade Ambassador X')", () => {
+    expect(rels(run("Britain's Trade Ambassador John Smith met Joseph Yun."))).toContain('HOLDS_POSITION person:john smith -> state:GBR [Trade Ambassador]');
+  });
+
   it('a title with no qualifier: the knowledge base says whose office it is', () => {
     expect(rels(run('President Donald Trump spoke.'))).toContain('HOLDS_POSITION person:donald trump -> state:USA [President]');
     // The office must be the person's own: no relation for a title the table does not list.

@@ -926,9 +926,10 @@ function attachTitles(doc: ArticleDoc, m: Mention, titles: TitleMatch[], base: n
       const sentStart = doc.sentences[T[qa].sentence].tokStart;
       q = doc.mentions.findIndex((x) => !x.dropped && x.tokStart >= sentStart && x.tokEnd <= qa && x.type === 'Institution' && x.role !== 'acronym');
     }
-    // A portfolio between the qualifier and the title: "EU Trade Commissioner".
-    if (q < 0 && t.a - 1 > 0 && T[t.a - 1].cap && T[t.a - 1].pos !== 'PUNCT' && findMentionEndingAt(doc, base, t.a - 1) >= 0 && !doc.mentions.some((x) => x.tokStart <= t.a - 1 && x.tokEnd > t.a - 1)) {
-      q = findMentionEndingAt(doc, base, t.a - 1);
+    // A portfolio between the qualifier and the title: "EU Trade Commissioner", "Ukraine's Infrastructure Minister".
+    const qEnd = t.a - 2 > 0 && T[t.a - 2].key === "'s" ? t.a - 2 : t.a - 1;
+    if (q < 0 && t.a - 1 > 0 && T[t.a - 1].cap && T[t.a - 1].pos !== 'PUNCT' && findMentionEndingAt(doc, base, qEnd) >= 0 && !doc.mentions.some((x) => x.tokStart <= t.a - 1 && x.tokEnd > t.a - 1)) {
+      q = findMentionEndingAt(doc, base, qEnd);
       span.title = `${T[t.a - 1].text} ${span.title}`;
       span.start = T[t.a - 1].start;
     }
