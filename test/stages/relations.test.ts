@@ -65,6 +65,10 @@ describe('relations', () => {
 });
 
 describe('relations: more patterns', () => {
+  it("reads 'another US citizen' in apposition as 'a US citizen'", () => {
+    expect(rels(run('The case recalls that of Paul Whelan, another US citizen, who is in prison.'))).toContain('CITIZEN_OF person:paul whelan -> state:USA');
+  });
+
   it("gives a state's office of a portfolio the tables do not know to the state ('Britain's Trade Ambassador X')", () => {
     expect(rels(run("Britain's Trade Ambassador John Smith met Joseph Yun."))).toContain('HOLDS_POSITION person:john smith -> state:GBR [Trade Ambassador]');
   });

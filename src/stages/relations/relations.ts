@@ -15,7 +15,7 @@ import { TokenCues } from './token-cues';
 /** Words before a party's name: "of the ruling", "of the main opposition", "of the centre-right". */
 const ORG_DESCRIPTORS = new Set(['opposition', 'ruling', 'governing', 'centre', 'center', 'right', 'left', 'far', '-']);
 const GROUP_NOUNS = new Set(['coalition', 'alliance', 'bloc', 'party', 'movement', 'front']);
-const SKIP_IN_APPOSITION = new Set(['the', 'a', 'an', 'former', 'then', 'current', 'acting', 'new', 'outgoing', 'incoming', 'interim', 'longtime', 'veteran', 'senior', 'top', 'its', 'his', 'her', 'their', 'also', 'still', 'now', 'currently', 'previously', 'once', 'already']);
+const SKIP_IN_APPOSITION = new Set(['the', 'a', 'an', 'another', 'former', 'then', 'current', 'acting', 'new', 'outgoing', 'incoming', 'interim', 'longtime', 'veteran', 'senior', 'top', 'its', 'his', 'her', 'their', 'also', 'still', 'now', 'currently', 'previously', 'once', 'already']);
 
 export function findRelations(doc: ArticleDoc, res: Resources): void {
   const at = mentionIndex(doc);
