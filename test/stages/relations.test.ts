@@ -71,6 +71,7 @@ describe('relations: more patterns', () => {
 
   it("gives a state's office of a portfolio the tables do not know to the state ('Britain's Trade Ambassador X')", () => {
     expect(rels(run("Britain's Trade Ambassador John Smith met Joseph Yun."))).toContain('HOLDS_POSITION person:john smith -> state:GBR [Trade Ambassador]');
+    expect(rels(run("Britain's Trade Ambassador, John Smith, met Joseph Yun."))).toContain('HOLDS_POSITION person:john smith -> state:GBR [Trade Ambassador]');
   });
 
   it('a title with no qualifier: the knowledge base says whose office it is', () => {
