@@ -32,8 +32,6 @@ const ANCHORED_SHIFT = /\b(a|an|one|two|three|four|five|six|seven|eight|nine|ten
 const CONTEXT_DAY = /\b(?:(later|earlier)\s+(?:in\s+the|that)\s+day|(?:on\s+)?the\s+same\s+day|the\s+(day\s+before|previous\s+day|next\s+day|following\s+day|day\s+after)(?!\s+(?:the|a|an|his|her|its|their)\b)|(?:(?:a|an|a\s+few|a\s+couple\s+of|few|several|some|two|three|four|five|six)\s+)?(?:hours?|minutes?)\s+(?:later|earlier)|(?:later\s+)?that\s+(?:morning|afternoon|evening|night)(?=\s*[,.;]|\s+when\b))/gi;
 /** What CONTEXT_DAY needs one of. */
 const CONTEXT_CUE = /day|later|earlier|morning|afternoon|evening|night/i;
-/** Month names that are also English words, written in lower case: the modal "may", the verb "march". */
-const MONTH_WORD = /^\s*(?:may|march)\b/;
 /** Seasons: year precision ("in the autumn", "this summer", "last winter"). */
 const SEASON = /\b(in|this|next|last|during|by|until|over|since)\s+(?:the\s+)?(spring|summer|autumn|fall|winter)\b/gi;
 const SEASON_MONTH: Record<string, number> = { spring: 3, summer: 6, autumn: 9, fall: 9, winter: 12 };
@@ -95,8 +93,6 @@ export function findDates(doc: ArticleDoc, res: Resources): void {
       const end = start + r.text.length;
       if (nameSpans.some((m) => m.start < end && start < m.end)) continue; // "Theresa May"
       if (own.some((o) => o.start < end && start < o.end)) continue;
-      // "the army may, if needed, intervene": a month name in lower case that is also a word is that word.
-      if (MONTH_WORD.test(r.text)) continue;
       // "after a week of talks", "two days of fighting": a duration, not a date.
       if (/^\s+of\b/.test(doc.text.slice(end, end + 4)) && /\b(day|week|month|year|fortnight)s?$/i.test(r.text.trim())) continue;
       const dm = resolveResult(r, pub, out.concat(found), s.i, start, end);
@@ -186,8 +182,9 @@ function resolveResult(r: chrono.ParsedResult, pub: Date | null, earlier: DateMe
     const d = addUnit(from, days, 'day');
     return mk(fmt(d.getUTCFullYear(), d.getUTCMonth() + 1, 1, 'month'), 'month', true);
   };
-  // Month names that are everyday words in lower case ("may", "march") are not dates.
-  if (/^(may|march|august|sun|sat|wed)$/.test(raw)) return null;
+  // Month and day names that are everyday words in lower case are not dates: "august", "sun", and "may" or
+  // "march" also with more after them ("the army may, if needed, intervene", "may of course").
+  if (/^(?:(?:may|march)\b|(?:august|sun|sat|wed)$)/.test(raw)) return null;
   if (/^(now|right now|just now|this week|last week|next week|this weekend|the weekend|weekend|tonight|this morning|this afternoon|this evening)$/.test(lower)) {
     if (lower === 'tonight' || lower.startsWith('this ')) {
       if (lower === 'this weekend') return null;
