@@ -4,7 +4,7 @@ import type { Modality } from '../../model/ontology';
 import type { FrameEntry, Resources, TriggerEntry } from '../../pipeline/resources';
 import { entityId, entityType, isBe, mentionIndex } from '../mention-index';
 import { phraseIds } from '../mentions/trie';
-import { TokenCues } from '../relations/token-cues';
+import { TokenCues, cueBits, cueTables } from '../relations/token-cues';
 
 /**
  * Events: triggers from the lexicon (lemma sequences, small gaps allowed), actors and recipients from
@@ -50,21 +50,26 @@ interface Ctx {
   cue: Uint16Array;
 }
 
-/** Bits of the word tables the clause scans look for (bit i: table i of `eventCues`). */
-const CLAUSE_MARKER = 1 << 0;
-const LOCATIVE_PREP = 1 << 1;
-const NEGATION = 1 << 2;
-const HYPOTHETICAL = 1 << 3;
-const FUTURE = 1 << 4;
-const DEADLINE_PREP = 1 << 5;
-const FACT_CLAUSE_MARKER = 1 << 6;
-const REPORTING_VERB = 1 << 7;
-const NEGATION_VERB = 1 << 8;
-const FUTURE_VERB = 1 << 9;
-const HYPOTHETICAL_VERB = 1 << 10;
-const PREVENTION_VERB = 1 << 11;
-const FRAME_GOVERNOR = 1 << 12;
-const PURPOSE_FIRST = 1 << 13;
+/** The word tables the clause scans look for, one bit each (see cueBits). */
+const EVENT_CUE_NAMES = [
+  'clauseMarker', 'locativePrep', 'negation', 'hypothetical', 'future', 'deadlinePrep', 'factClauseMarker',
+  'reportingVerb', 'negationVerb', 'futureVerb', 'hypotheticalVerb', 'preventionVerb', 'frameGovernor', 'purposeFirst',
+] as const;
+const BITS = cueBits(EVENT_CUE_NAMES);
+const CLAUSE_MARKER = BITS.clauseMarker;
+const LOCATIVE_PREP = BITS.locativePrep;
+const NEGATION = BITS.negation;
+const HYPOTHETICAL = BITS.hypothetical;
+const FUTURE = BITS.future;
+const DEADLINE_PREP = BITS.deadlinePrep;
+const FACT_CLAUSE_MARKER = BITS.factClauseMarker;
+const REPORTING_VERB = BITS.reportingVerb;
+const NEGATION_VERB = BITS.negationVerb;
+const FUTURE_VERB = BITS.futureVerb;
+const HYPOTHETICAL_VERB = BITS.hypotheticalVerb;
+const PREVENTION_VERB = BITS.preventionVerb;
+const FRAME_GOVERNOR = BITS.frameGovernor;
+const PURPOSE_FIRST = BITS.purposeFirst;
 /** Not a table: the token's text is one of CLAUSE_STOP (set in the fill, see `clauseStopBit`). */
 const CLAUSE_STOP_TEXT = 1 << 15;
 const EVENT_CUES = new WeakMap<Resources, TokenCues>();
@@ -77,22 +82,22 @@ function eventCues(res: Resources): TokenCues {
   let c = EVENT_CUES.get(res);
   if (!c) {
     const q = res.cues;
-    c = new TokenCues([
-      { words: q.clauseMarkers, on: 'key' },
-      { words: q.locativePreps, on: 'key' },
-      { words: q.negation, on: 'key' },
-      { words: q.hypothetical, on: 'key' },
-      { words: q.future, on: 'key' },
-      { words: q.deadlinePreps, on: 'key' },
-      { words: q.factClauseMarkers, on: 'key' },
-      { words: q.reportingVerbs, on: 'lemma' },
-      { words: q.negationVerbs, on: 'lemma' },
-      { words: q.futureVerbs, on: 'lemma' },
-      { words: q.hypotheticalVerbs, on: 'lemma' },
-      { words: q.preventionVerbs, on: 'lemma' },
-      { words: new Set(res.frames.flatMap((f) => [...f.governors])), on: 'lemma' },
-      { words: new Set([...q.purposePhrases].map((p) => p.split(' ')[0])), on: 'key' },
-    ]);
+    c = new TokenCues(cueTables(EVENT_CUE_NAMES, {
+      clauseMarker: { words: q.clauseMarkers, on: 'key' },
+      locativePrep: { words: q.locativePreps, on: 'key' },
+      negation: { words: q.negation, on: 'key' },
+      hypothetical: { words: q.hypothetical, on: 'key' },
+      future: { words: q.future, on: 'key' },
+      deadlinePrep: { words: q.deadlinePreps, on: 'key' },
+      factClauseMarker: { words: q.factClauseMarkers, on: 'key' },
+      reportingVerb: { words: q.reportingVerbs, on: 'lemma' },
+      negationVerb: { words: q.negationVerbs, on: 'lemma' },
+      futureVerb: { words: q.futureVerbs, on: 'lemma' },
+      hypotheticalVerb: { words: q.hypotheticalVerbs, on: 'lemma' },
+      preventionVerb: { words: q.preventionVerbs, on: 'lemma' },
+      frameGovernor: { words: new Set(res.frames.flatMap((f) => [...f.governors])), on: 'lemma' },
+      purposeFirst: { words: new Set([...q.purposePhrases].map((p) => p.split(' ')[0])), on: 'key' },
+    }));
     EVENT_CUES.set(res, c);
   }
   return c;

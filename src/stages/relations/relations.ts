@@ -4,7 +4,7 @@ import { institutionKey, normaliseName } from '../../model/keys';
 import type { Resources } from '../../pipeline/resources';
 import { entityId, entityType, isBe, mentionIndex } from '../mention-index';
 import { phraseIds } from '../mentions/trie';
-import { TokenCues } from './token-cues';
+import { TokenCues, cueBits, cueTables } from './token-cues';
 
 /**
  * Static relations with their evidence sentence: titles in front of names ("US Secretary of State Rex
@@ -61,35 +61,37 @@ interface Ctx {
   res: Resources;
   at: Int32Array;
   out: DocRelation[];
-  /** Token → its bits of RELATION_CUE_TABLES (filled for the sentences with mentions). */
+  /** Token → its bits of the tables of `relationCues` (filled for the sentences with mentions). */
   cue: Uint8Array;
 }
 
-/** Bits of the word tables the token-scanning passes look for (bit i: table i of `relationCues`). */
-const MEMBER_NOUN = 1 << 0;
-const DETENTION_PLACE = 1 << 1;
-const MEMBER_VERB = 1 << 2;
-const LEAD_VERB = 1 << 3;
-const DEFECT_VERB = 1 << 4;
-const DETAIN_VERB = 1 << 5;
-const WHO = 1 << 6;
-const HIS_HER = 1 << 7;
+/** The word tables the token-scanning passes look for, one bit each (see cueBits). */
+const RELATION_CUE_NAMES = ['memberNoun', 'detentionPlace', 'memberVerb', 'leadVerb', 'defectVerb', 'detainVerb', 'who', 'hisHer'] as const;
+const BITS = cueBits(RELATION_CUE_NAMES);
+const MEMBER_NOUN = BITS.memberNoun;
+const DETENTION_PLACE = BITS.detentionPlace;
+const MEMBER_VERB = BITS.memberVerb;
+const LEAD_VERB = BITS.leadVerb;
+const DEFECT_VERB = BITS.defectVerb;
+const DETAIN_VERB = BITS.detainVerb;
+const WHO = BITS.who;
+const HIS_HER = BITS.hisHer;
 const RELATION_CUES = new WeakMap<Resources['cues'], TokenCues>();
 
 function relationCues(res: Resources): TokenCues {
   let c = RELATION_CUES.get(res.cues);
   if (!c) {
-    const { membershipNouns, detentionPlaces, membershipVerbs, leadVerbs, defectVerbs, detainVerbs } = res.cues;
-    c = new TokenCues([
-      { words: membershipNouns, on: 'key' },
-      { words: detentionPlaces, on: 'key' },
-      { words: membershipVerbs, on: 'lemma' },
-      { words: leadVerbs, on: 'lemma' },
-      { words: defectVerbs, on: 'lemma' },
-      { words: detainVerbs, on: 'lemma' },
-      { words: new Set(['who']), on: 'key' },
-      { words: new Set(['his', 'her']), on: 'key' },
-    ]);
+    const q = res.cues;
+    c = new TokenCues(cueTables(RELATION_CUE_NAMES, {
+      memberNoun: { words: q.membershipNouns, on: 'key' },
+      detentionPlace: { words: q.detentionPlaces, on: 'key' },
+      memberVerb: { words: q.membershipVerbs, on: 'lemma' },
+      leadVerb: { words: q.leadVerbs, on: 'lemma' },
+      defectVerb: { words: q.defectVerbs, on: 'lemma' },
+      detainVerb: { words: q.detainVerbs, on: 'lemma' },
+      who: { words: new Set(['who']), on: 'key' },
+      hisHer: { words: new Set(['his', 'her']), on: 'key' },
+    }));
     RELATION_CUES.set(res.cues, c);
   }
   return c;

@@ -7,6 +7,20 @@ export interface CueTable {
 }
 
 /**
+ * The bit of each named table of a stage, in the order its tables are given to TokenCues (bit i for the
+ * i-th name), so that a stage names its tables once and the bits cannot drift from the table order.
+ */
+export function cueBits<N extends string>(names: readonly N[]): Record<N, number> {
+  if (names.length > 31) throw new Error('TokenCues: at most 31 tables');
+  return Object.fromEntries(names.map((n, i) => [n, 1 << i])) as Record<N, number>;
+}
+
+/** The tables of `names`, in that order, from a record of tables by name. */
+export function cueTables<N extends string>(names: readonly N[], tables: Record<N, CueTable>): CueTable[] {
+  return names.map((n) => tables[n]);
+}
+
+/**
  * Which of a stage's word tables a token is in, one bit per table (bit i for tables[i]), found with one
  * or two Map look-ups per token instead of one Set look-up per table and pass. The union of a sentence's
  * bits tells which token-scanning passes can find anything there at all.
