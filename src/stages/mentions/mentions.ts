@@ -886,12 +886,6 @@ const QUALIFIER_TYPES: ReadonlySet<string> = new Set(['State', 'Institution']);
 const APPOSITION_LEADS: ReadonlySet<string> = new Set(['the', 'his', 'her', 'its', 'their']);
 const APPOSITION_ENDS: ReadonlySet<string> = new Set([',', '.', ';', ')']);
 
-/** Whether token `j` is inside a mention. */
-function coveredByMention(doc: ArticleDoc, j: number): boolean {
-  for (const x of doc.mentions) if (x.tokStart <= j && x.tokEnd > j) return true;
-  return false;
-}
-
 function attachTitles(doc: ArticleDoc, m: Mention, titles: TitleMatch[], base: number): void {
   const T = doc.tokens;
   let at = m.tokStart;
@@ -907,7 +901,7 @@ function attachTitles(doc: ArticleDoc, m: Mention, titles: TitleMatch[], base: n
       let lead = c ? c.a - 1 : -1;
       while (c && lead >= 0 && T[lead].pos === 'ADJ' && !T[lead].cap) lead--;
       // "Ukraine's Infrastructure Minister, Oleksandr Kubrakov": a portfolio word before the title.
-      if (c && lead > 0 && T[lead].cap && T[lead].pos !== 'PUNCT' && (T[lead - 1].key === "'s" || APPOSITION_LEADS.has(T[lead - 1].key)) && !coveredByMention(doc, lead)) lead--;
+      if (c && lead > 0 && T[lead].cap && T[lead].pos !== 'PUNCT' && (T[lead - 1].key === "'s" || APPOSITION_LEADS.has(T[lead - 1].key)) && mentionAt(doc.mentions, lead) < 0) lead--;
       // "Iran's Foreign Ministry spokesman, Abbas Mousavi": an institution right before the title.
       const qualified = c && lead >= 0 && findMentionEndingAt(doc, base, lead + 1) >= 0 && QUALIFIER_TYPES.has(doc.mentions[findMentionEndingAt(doc, base, lead + 1)].type);
       if (c && lead >= 0 && (qualified || T[lead].key === "'s" || APPOSITION_LEADS.has(T[lead].key))) {
@@ -936,7 +930,7 @@ function attachTitles(doc: ArticleDoc, m: Mention, titles: TitleMatch[], base: n
     }
     // A portfolio between the qualifier and the title: "EU Trade Commissioner", "Ukraine's Infrastructure Minister".
     const qEnd = t.a - 2 > 0 && T[t.a - 2].key === "'s" ? t.a - 2 : t.a - 1;
-    if (q < 0 && t.a - 1 > 0 && T[t.a - 1].cap && T[t.a - 1].pos !== 'PUNCT' && findMentionEndingAt(doc, base, qEnd) >= 0 && !coveredByMention(doc, t.a - 1)) {
+    if (q < 0 && t.a - 1 > 0 && T[t.a - 1].cap && T[t.a - 1].pos !== 'PUNCT' && findMentionEndingAt(doc, base, qEnd) >= 0 && mentionAt(doc.mentions, t.a - 1) < 0) {
       q = findMentionEndingAt(doc, base, qEnd);
       span.title = `${T[t.a - 1].text} ${span.title}`;
       span.start = T[t.a - 1].start;
