@@ -147,21 +147,17 @@ type OneArticle = (input: ArticleInput) => unknown;
  * that times newsgraph on one thread and the compromise baseline alike (a result kept alive until the
  * pass ends costs the garbage collector, and only one side would pay it). Failures are counted.
  */
-function timeOnThisThread(articles: readonly ArticleInput[], extract: OneArticle): { t: Throughput; failed: number } {
+async function timeOnThisThread(articles: readonly ArticleInput[], extract: OneArticle): Promise<{ t: Throughput; failed: number }> {
   let failed = 0;
-  const start = process.cpuUsage();
-  const t0 = performance.now();
-  for (const x of articles) {
-    try {
-      extract(x);
-    } catch {
-      failed++;
+  const t = await measureThroughput(articles.length, () => {
+    for (const x of articles) {
+      try {
+        extract(x);
+      } catch {
+        failed++;
+      }
     }
-  }
-  const seconds = (performance.now() - t0) / 1000;
-  const cpu = process.cpuUsage(start);
-  const cpuSeconds = (cpu.user + cpu.system) / 1e6;
-  const t: Throughput = { items: articles.length, rounds: 1, seconds, perSecond: articles.length / seconds, cpuSeconds, perCpuSecond: articles.length / cpuSeconds };
+  }, { minSeconds: 0, maxRounds: 1 });
   return { t, failed };
 }
 
@@ -187,7 +183,7 @@ async function benchCorpus(corpus: Corpus & { baseline: boolean }, one: OneArtic
   let failed = 0;
 
   log(`${corpus.name}: ${a.length} articles, newsgraph on one thread…`);
-  const single = timeOnThisThread(a, one);
+  const single = await timeOnThisThread(a, one);
   const t1 = single.t;
   failed += single.failed;
   log(`${corpus.name}: newsgraph on ${all.size} threads…`);
@@ -212,10 +208,10 @@ async function benchCorpus(corpus: Corpus & { baseline: boolean }, one: OneArtic
 }
 
 /** The compromise baseline over the same corpus, one thread, one pass, the same loop; fills in the speed-ups. */
-function benchBaseline(corpus: Corpus, baseline: BaselineExtractor, f: CorpusFigures): void {
+async function benchBaseline(corpus: Corpus, baseline: BaselineExtractor, f: CorpusFigures): Promise<void> {
   const a = corpus.articles;
   log(`${corpus.name}: compromise baseline on one thread…`);
-  const { t } = timeOnThisThread(a, (x) => baseline.extract(x));
+  const { t } = await timeOnThisThread(a, (x) => baseline.extract(x));
   f.baseline = rateOf(t, f.tokens / a.length);
   f.speedupVsBaseline = round(f.oneThread.articlesPerSec / f.baseline.articlesPerSec, 2);
   f.speedupVsBaselineCpu = round(f.oneThread.articlesPerCpuSec / f.baseline.articlesPerCpuSec, 2);
@@ -228,7 +224,7 @@ function benchBaseline(corpus: Corpus, baseline: BaselineExtractor, f: CorpusFig
  */
 async function warmUp(articles: readonly ArticleInput[], one: OneArticle, all: ExtractPool): Promise<void> {
   log(`warming up on ${articles.length} articles that are not timed…`);
-  timeOnThisThread(articles, one);
+  await timeOnThisThread(articles, one);
   await all.extractAll(articles);
 }
 
@@ -543,7 +539,7 @@ async function main(argv: string[]): Promise<number> {
       const articles = corpora[0].articles;
       log(`profiling one-thread extraction over ${headline}…`);
       const profile = await profileInProcess(async () => {
-        for (let i = 0; i < 3; i++) timeOnThisThread(articles, one);
+        for (let i = 0; i < 3; i++) await timeOnThisThread(articles, one);
       });
       writeFileSync(path.join(dir, 'extract-one-thread.cpuprofile'), JSON.stringify(profile));
       profiles[`extraction, one thread (${headline})`] = summariseProfiles([profile], root);
@@ -556,7 +552,7 @@ async function main(argv: string[]): Promise<number> {
     const baseline = createBaselineExtractor();
     log('warming up compromise on 150 articles that are not timed…');
     for (const x of warm.slice(0, 150)) baseline.extract(x);
-    for (const c of corpora) if (c.baseline) benchBaseline(c, baseline, figures[c.name]);
+    for (const c of corpora) if (c.baseline) await benchBaseline(c, baseline, figures[c.name]);
   }
   const head = figures[headline];
 
