@@ -1,5 +1,6 @@
 import winkNLP from 'wink-nlp';
 import model from 'wink-eng-lite-web-model';
+import { makeLexeme, type Lexeme } from './lexeme';
 import { negationFlags } from './negation';
 
 /**
@@ -111,12 +112,13 @@ export function lexiconPos(word: string): string | null {
 
 /** What segmentation needs from wink for one text: per token (whitespace tokens included) and per sentence. */
 export interface WinkAnalysis {
-  values: string[];
+  /** Each token's lexeme: shared, read-only records (see ./lexeme.ts). */
+  lexemes: Lexeme[];
   /** Length of the whitespace before each token. */
-  spaces: number[];
+  spaces: Int32Array;
   pos: string[];
+  /** Lemmas, lower case. */
   lemmas: string[];
-  types: string[];
   negated: boolean[];
   /** Sentences as inclusive token ranges [first, last]. */
   sentences: [number, number][];
@@ -127,9 +129,6 @@ export interface WinkAnalysis {
 const grabDocData = (_i: number, rdd: WinkDocData): WinkDocData => rdd;
 let winkIts: WinkIts | null = null;
 let addons: unknown = null;
-/** Lemma of a non-contracted token: a pure function of its lexeme and POS tag, so it is memoised on both. */
-const lemmaMemo = new Map<number, string>();
-const posCodes = new Map<string, number>();
 
 function docData(nlp: WinkNlp, text: string): WinkDocData {
   if (!winkIts) {
@@ -145,50 +144,112 @@ function docData(nlp: WinkNlp, text: string): WinkDocData {
   return rdd;
 }
 
-/** What a lexeme always has, whatever its context: read once per lexeme (wink's ids are stable). */
-interface Lexeme { value: string; type: string; normal: string }
-const lexemes = new Map<number, Lexeme>();
+/**
+ * wink's packed token data, read directly for what every token needs (its.* would build a string of
+ * spaces per token and look each property up again): per token `tkSize` numbers, [lexeme id,
+ * preceding spaces (low 16 bits; a contraction part also points into wink's expansions above them),
+ * POS and lemma bits, negation flag].
+ */
+interface WinkTokens extends WinkDocData {
+  tokens: number[];
+  nonBreakingSpaces: Record<number, string>;
+  cache: WinkCache;
+}
+interface WinkLayout { tkSize: number; psMask: number; posMask: number; bits4lemma: number }
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const layout = require('wink-nlp/src/constants.js') as WinkLayout;
+if (layout.tkSize !== 4 || layout.psMask !== 0xffff || layout.posMask !== 0x3f00000 || layout.bits4lemma !== 20) {
+  throw new Error('wink-nlp internals changed: its packed token layout is not the one read here');
+}
+const TK = layout.tkSize;
+const PS_MASK = layout.psMask;
+const POS_MASK = layout.posMask;
+const POS_SHIFT = layout.bits4lemma;
+
+/**
+ * A lexeme as kept here, with its lower-case lemma memoised (a non-contracted token's lemma depends on
+ * its lexeme and POS tag only): the lemma under the first POS tag met in one field, any other by wink's
+ * POS index. One object per lexeme, so a token costs one look-up.
+ */
+interface WinkLexeme extends Lexeme {
+  lemmaPos: number;
+  lemma: string;
+  lemmas: (string | undefined)[] | null;
+}
+
+function winkLexeme(value: string, type: string, normal: string): WinkLexeme {
+  const x = makeLexeme(value, type, normal);
+  // One literal with every field, so all records share one shape with in-object fields.
+  return {
+    value: x.value, type: x.type, normal: x.normal, lower: x.lower, key: x.key, cap: x.cap, upper: x.upper,
+    uppers: x.uppers, lowers: x.lowers, space: x.space, newlines: x.newlines, lemmaPos: -1, lemma: '', lemmas: null,
+  };
+}
+
+/**
+ * Lexemes by wink lexeme id (ids are dense and an id's lexeme never changes in a process): a plain
+ * array, grown as ids are met; ids from MAX_IDS on (words learnt late in a long run) are not memoised.
+ */
+const MAX_IDS = 300_000;
+const lexemeById: (WinkLexeme | undefined)[] = [];
+/** POS tag names by wink POS index. */
+const posNames: string[] = [];
+
+function remember(id: number, lex: WinkLexeme): void {
+  if (id >= MAX_IDS) return;
+  while (lexemeById.length <= id) lexemeById.push(undefined);
+  lexemeById[id] = lex;
+}
+
+function lemmaOf(lex: WinkLexeme, posIndex: number, i: number, rdd: WinkTokens): string {
+  if (lex.lemmaPos === posIndex) return lex.lemma;
+  const known = lex.lemmas?.[posIndex];
+  if (known !== undefined) return known;
+  const lemma = ((winkIts as WinkIts).lemma(i, rdd, addons) ?? lex.lower).toLowerCase();
+  if (lex.lemmaPos < 0) {
+    lex.lemmaPos = posIndex;
+    lex.lemma = lemma;
+  } else (lex.lemmas ??= [])[posIndex] = lemma;
+  return lemma;
+}
 
 /** Tokens, POS tags, lemmas, negation and sentences of a non-empty text, in one pass over wink's document. */
 export function analyseText(text: string): WinkAnalysis {
   const nlp = getNlp();
-  const rdd = docData(nlp, text);
+  const rdd = docData(nlp, text) as WinkTokens;
   const its = winkIts as WinkIts;
   const n = rdd.numOfTokens;
+  const packed = rdd.tokens;
+  if (!Array.isArray(packed) || packed.length < n * TK) throw new Error('wink-nlp internals changed: no packed token data');
+  const lexemes: Lexeme[] = new Array(n);
+  const spaces = new Int32Array(n);
+  const pos: string[] = new Array(n);
+  const lemmas: string[] = new Array(n);
   const normals: string[] = new Array(n);
-  const a: WinkAnalysis = { values: new Array(n), spaces: new Array(n), pos: new Array(n), lemmas: new Array(n), types: new Array(n), negated: [], sentences: [] };
+  const types: string[] = new Array(n);
   for (let i = 0; i < n; i++) {
-    const pos = its.pos(i, rdd);
-    a.spaces[i] = its.precedingSpaces(i, rdd).length;
-    a.pos[i] = pos;
-    if (its.contractionFlag(i, rdd)) {
-      // A contraction's part ("n't") has its own normal and lemma.
-      a.values[i] = its.value(i, rdd);
-      a.types[i] = its.type(i, rdd);
-      normals[i] = its.normal(i, rdd);
-      a.lemmas[i] = its.lemma(i, rdd, addons);
-      continue;
+    const id = packed[i * TK];
+    const spaceWord = packed[i * TK + 1];
+    const posIndex = (packed[i * TK + 2] & POS_MASK) >>> POS_SHIFT;
+    const ps = spaceWord & PS_MASK;
+    spaces[i] = ps < PS_MASK ? ps : rdd.nonBreakingSpaces[i].length;
+    const tag = posNames[posIndex] ?? (posNames[posIndex] = rdd.cache.valueOf('pos', posIndex));
+    pos[i] = tag;
+    let lex: Lexeme | undefined;
+    if (spaceWord > PS_MASK) {
+      // A contraction's part ("n't"): its normal and lemma are its own, not its lexeme's.
+      lex = winkLexeme(its.value(i, rdd), its.type(i, rdd), its.normal(i, rdd));
+      lemmas[i] = (its.lemma(i, rdd, addons) ?? lex.lower).toLowerCase();
+    } else {
+      let known = lexemeById[id];
+      if (!known) remember(id, (known = winkLexeme(its.value(i, rdd), its.type(i, rdd), its.normal(i, rdd))));
+      lemmas[i] = lemmaOf(known, posIndex, i, rdd);
+      lex = known;
     }
-    const id = its.uniqueId(i, rdd);
-    let lex = lexemes.get(id);
-    if (!lex) {
-      lex = { value: its.value(i, rdd), type: its.type(i, rdd), normal: its.normal(i, rdd) };
-      if (lexemes.size < 200_000) lexemes.set(id, lex);
-    }
-    a.values[i] = lex.value;
-    a.types[i] = lex.type;
+    lexemes[i] = lex;
     normals[i] = lex.normal;
-    let code = posCodes.get(pos);
-    if (code === undefined) posCodes.set(pos, (code = posCodes.size));
-    const key = code < 64 ? id * 64 + code : -1;
-    let lemma = lemmaMemo.get(key);
-    if (lemma === undefined) {
-      lemma = its.lemma(i, rdd, addons);
-      if (key >= 0 && lemmaMemo.size < 200_000) lemmaMemo.set(key, lemma);
-    }
-    a.lemmas[i] = lemma;
+    types[i] = lex.type;
   }
-  for (const s of rdd.sentences) a.sentences.push([s[0], s[1]]);
-  a.negated = negationFlags(normals, a.types, a.sentences);
-  return a;
+  const sentences: [number, number][] = rdd.sentences.map((s) => [s[0], s[1]]);
+  return { lexemes, spaces, pos, lemmas, negated: negationFlags(normals, types, sentences), sentences };
 }

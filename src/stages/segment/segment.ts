@@ -1,4 +1,5 @@
 import type { ArticleDoc, Sentence, Token } from '../../model/doc';
+import type { Lexeme } from './lexeme';
 import { analyseText } from './nlp';
 
 /**
@@ -7,57 +8,23 @@ import { analyseText } from './nlp';
  * capitalised line.
  */
 
-/** Token key: lower case, periods dropped ("U.S." → "us", "Mr." → "mr"). */
-export function tokenKey(value: string): string {
-  const lower = value.toLowerCase();
-  return lower.length > 1 && lower.includes('.') ? lower.replace(/\./g, '') || lower : lower;
-}
-
-const LETTER_UPPER = /\p{Lu}/u;
-const LETTER_LOWER = /\p{Ll}/u;
-
-/** Upper- and lower-case letters in `text` (by code point; ASCII without a regex). */
-function letterCase(text: string): { upper: number; lower: number } {
-  let upper = 0;
-  let lower = 0;
-  for (let k = 0; k < text.length; k++) {
-    const c = text.charCodeAt(k);
-    if (c < 0x80) {
-      if (c >= 65 && c <= 90) upper++;
-      else if (c >= 97 && c <= 122) lower++;
-      continue;
-    }
-    const cp = text.codePointAt(k) as number;
-    if (cp > 0xffff) k++;
-    const ch = String.fromCodePoint(cp);
-    if (LETTER_UPPER.test(ch)) upper++;
-    else if (LETTER_LOWER.test(ch)) lower++;
-  }
-  return { upper, lower };
-}
-
-/** First code unit an upper-case letter. */
-function startsUpper(text: string): boolean {
-  const c = text.charCodeAt(0);
-  return c < 0x80 ? c >= 65 && c <= 90 : LETTER_UPPER.test(text[0] ?? '');
-}
+export { tokenKey } from './lexeme';
 
 export function segment(doc: ArticleDoc): void {
   const text = doc.limit < doc.text.length ? doc.text.slice(0, doc.limit) : doc.text;
   if (text.trim().length === 0) return;
   const w = analyseText(text);
-  const { values, spaces, pos, lemmas, types, negated: negs } = w;
+  const { lexemes, spaces, pos, lemmas, negated: negs } = w;
   const spans = w.sentences;
 
   // wink token index → sentence index, and where hard breaks fall.
-  const sentOf = new Int32Array(values.length);
+  const sentOf = new Int32Array(lexemes.length);
   for (let s = 0; s < spans.length; s++) for (let k = spans[s][0]; k <= spans[s][1]; k++) sentOf[k] = s;
 
   const tokens: Token[] = [];
   const sentences: Sentence[] = [];
-  // Upper- and lower-case letters of each kept token, for the shouted-sentence test below.
-  const uppers: number[] = [];
-  const lowers: number[] = [];
+  // The lexeme of each kept token, for the shouted-sentence test below.
+  const kept: Lexeme[] = [];
   let cursor = 0;
   let curSent = -1;
   let lastWinkSent = -1;
@@ -75,8 +42,9 @@ export function segment(doc: ArticleDoc): void {
       s.end = tokens[s.tokEnd - 1].end;
     }
   };
-  for (let k = 0; k < values.length; k++) {
-    const v = values[k];
+  for (let k = 0; k < lexemes.length; k++) {
+    const lex = lexemes[k];
+    const v = lex.value;
     cursor += spaces[k];
     let start = cursor;
     if (text.startsWith(v, start) === false) {
@@ -84,13 +52,12 @@ export function segment(doc: ArticleDoc): void {
       if (found >= 0) start = found;
     }
     cursor = start + v.length;
-    const isWs = v.trim().length === 0;
-    if (isWs) {
-      const nl = (v.match(/\n/g) ?? []).length;
+    if (lex.space) {
+      const nl = lex.newlines;
       if (nl >= 2) breakPending = true;
       else if (nl === 1 && tokens.length > 0) {
         const prev = tokens[tokens.length - 1];
-        const next = values[k + 1] ?? '';
+        const next = k + 1 < lexemes.length ? lexemes[k + 1].value : '';
         if (/^[.!?:"')\]]$/.test(prev.text) || /^\p{Lu}/u.test(next) || /^["'(\-•*]/.test(next)) breakPending = true;
       }
       continue;
@@ -100,31 +67,28 @@ export function segment(doc: ArticleDoc): void {
       breakPending = false;
     }
     lastWinkSent = sentOf[k];
-    const lower = v.toLowerCase();
-    const letters = letterCase(v);
-    uppers.push(letters.upper);
-    lowers.push(letters.lower);
+    kept.push(lex);
     tokens.push({
       i: tokens.length,
       start,
       end: start + v.length,
       text: v,
-      key: tokenKey(v),
-      lower,
+      key: lex.key,
+      lower: lex.lower,
       pos: pos[k],
-      lemma: (lemmas[k] ?? lower).toLowerCase(),
-      type: types[k],
-      cap: startsUpper(v),
-      upper: letters.upper > 0 && letters.lower === 0,
+      lemma: lemmas[k],
+      type: lex.type,
+      cap: lex.cap,
+      upper: lex.upper,
       negated: !!negs[k],
       sentence: curSent,
-      spaceBefore: spaces[k] > 0 || (k > 0 && values[k - 1].trim().length === 0),
+      spaceBefore: spaces[k] > 0 || (k > 0 && lexemes[k - 1].space),
     });
   }
   if (curSent >= 0) closeSentence();
   // Drop empty sentences, renumber, and mark shouted ones.
-  const kept = sentences.filter((s) => s.tokEnd > s.tokStart);
-  kept.forEach((s, i) => {
+  const nonEmpty = sentences.filter((s) => s.tokEnd > s.tokStart);
+  nonEmpty.forEach((s, i) => {
     s.i = i;
     let up = 0;
     let letters = 0;
@@ -133,11 +97,11 @@ export function segment(doc: ArticleDoc): void {
       tokens[t].sentence = i;
       if (tokens[t].type !== 'word') continue;
       words++;
-      up += uppers[t];
-      letters += uppers[t] + lowers[t];
+      up += kept[t].uppers;
+      letters += kept[t].uppers + kept[t].lowers;
     }
     s.allCaps = words >= 2 && letters >= 6 && up / letters > 0.8;
   });
   doc.tokens = tokens;
-  doc.sentences = kept;
+  doc.sentences = nonEmpty;
 }
