@@ -1,6 +1,6 @@
 import { createDoc } from '../../src/model/doc';
 import { normalise } from '../../src/stages/normalise/normalise';
-import { negationFlags } from '../../src/stages/segment/negation';
+import { negationFlags, opensPattern } from '../../src/stages/segment/negation';
 import { segment } from '../../src/stages/segment/segment';
 
 /** The words of `text` in a negation's scope, as segment() marks them. */
@@ -36,5 +36,15 @@ describe('negation scope', () => {
     // A scope that another pattern follows ends before the sentence's last token (as wink marks it).
     const two = ['no', 'deal', 'x', '.', 'but', 'then'];
     expect(negationFlags(two, ['word', 'word', 'word', 'punctuation', 'word', 'word'], [[0, 2], [3, 5]])).toEqual([false, true, false, false, false, false]);
+  });
+
+  it('gives the same flags when told which tokens can open a pattern', () => {
+    const words = ['they', 'failed', '\n', 'to', 'agree', ',', 'not', 'only', 'now', 'never', 'again'];
+    const types = words.map((w) => (w === '\n' ? 'tabCRLF' : w === ',' ? 'punctuation' : 'word'));
+    const opens = words.map((w) => (opensPattern(w) ? 1 : 0));
+    expect(opens).toEqual([0, 1, 0, 0, 0, 1, 1, 0, 0, 1, 0]);
+    const sentences: [number, number][] = [[0, 10]];
+    expect(negationFlags(words, types, sentences, opens)).toEqual(negationFlags(words, types, sentences));
+    expect(negationFlags(words, types, sentences, opens)).toEqual([false, false, false, false, true, false, false, false, false, false, true]);
   });
 });

@@ -46,15 +46,30 @@ for (const [kind, phrases] of PATTERNS) {
 /** Token types never marked as negated. */
 const UNMARKED = new Set(['punctuation', 'emoji', 'emoticon']);
 
+/** Whether a token of this normal form can open a pattern: most cannot, and the scan skips them unread. */
+export function opensPattern(normal: string): boolean {
+  return ROOT.next.has(normal);
+}
+
 /**
  * Which tokens are in a negation's scope. `normals` are the tokens' normal forms (lower case, "n't" →
- * "not"), `types` wink's token types, `sentences` inclusive token ranges covering every token.
+ * "not"), `types` wink's token types, `sentences` inclusive token ranges covering every token. `opens`,
+ * when given, says per token what opensPattern says of its normal (known per lexeme by the caller).
  */
-export function negationFlags(normals: readonly string[], types: readonly string[], sentences: readonly (readonly [number, number])[]): boolean[] {
+export function negationFlags(
+  normals: readonly string[],
+  types: readonly string[],
+  sentences: readonly (readonly [number, number])[],
+  opens?: ArrayLike<number>,
+): boolean[] {
   const n = normals.length;
   const found: { start: number; end: number; kind: Kind }[] = [];
   let i = 0;
   while (i < n) {
+    if (opens && opens[i] === 0) {
+      i++;
+      continue;
+    }
     let node = normals[i] === '\n' ? undefined : ROOT.next.get(normals[i]);
     if (!node) {
       i++;

@@ -1,7 +1,7 @@
 import winkNLP from 'wink-nlp';
 import model from 'wink-eng-lite-web-model';
 import { makeLexeme, type Lexeme } from './lexeme';
-import { negationFlags } from './negation';
+import { negationFlags, opensPattern } from './negation';
 
 /**
  * wink-nlp with the English lite model, loaded once per process (about 50 ms).
@@ -172,6 +172,8 @@ const POS_SHIFT = layout.bits4lemma;
  * POS index. One object per lexeme, so a token costs one look-up.
  */
 interface WinkLexeme extends Lexeme {
+  /** opensPattern of its normal form (1 or 0), for the negation scan. */
+  opens: number;
   lemmaPos: number;
   lemma: string;
   lemmas: (string | undefined)[] | null;
@@ -182,7 +184,7 @@ function winkLexeme(value: string, type: string, normal: string): WinkLexeme {
   // One literal with every field, so all records share one shape with in-object fields.
   return {
     value: x.value, type: x.type, normal: x.normal, lower: x.lower, key: x.key, cap: x.cap, upper: x.upper,
-    uppers: x.uppers, lowers: x.lowers, space: x.space, newlines: x.newlines, lemmaPos: -1, lemma: '', lemmas: null,
+    uppers: x.uppers, lowers: x.lowers, space: x.space, newlines: x.newlines, opens: opensPattern(normal) ? 1 : 0, lemmaPos: -1, lemma: '', lemmas: null,
   };
 }
 
@@ -215,8 +217,11 @@ function lemmaOf(lex: WinkLexeme, posIndex: number, i: number, rdd: WinkTokens):
 
 /** Tokens, POS tags, lemmas, negation and sentences of a non-empty text, in one pass over wink's document. */
 export function analyseText(text: string): WinkAnalysis {
-  const nlp = getNlp();
-  const rdd = docData(nlp, text) as WinkTokens;
+  return analyseDoc(docData(getNlp(), text));
+}
+
+function analyseDoc(doc: WinkDocData): WinkAnalysis {
+  const rdd = doc as WinkTokens;
   const its = winkIts as WinkIts;
   const n = rdd.numOfTokens;
   const packed = rdd.tokens;
@@ -227,6 +232,7 @@ export function analyseText(text: string): WinkAnalysis {
   const lemmas: string[] = new Array(n);
   const normals: string[] = new Array(n);
   const types: string[] = new Array(n);
+  const opens = new Uint8Array(n);
   for (let i = 0; i < n; i++) {
     const id = packed[i * TK];
     const spaceWord = packed[i * TK + 1];
@@ -235,7 +241,7 @@ export function analyseText(text: string): WinkAnalysis {
     spaces[i] = ps < PS_MASK ? ps : rdd.nonBreakingSpaces[i].length;
     const tag = posNames[posIndex] ?? (posNames[posIndex] = rdd.cache.valueOf('pos', posIndex));
     pos[i] = tag;
-    let lex: Lexeme | undefined;
+    let lex: WinkLexeme | undefined;
     if (spaceWord > PS_MASK) {
       // A contraction's part ("n't"): its normal and lemma are its own, not its lexeme's.
       lex = winkLexeme(its.value(i, rdd), its.type(i, rdd), its.normal(i, rdd));
@@ -249,7 +255,8 @@ export function analyseText(text: string): WinkAnalysis {
     lexemes[i] = lex;
     normals[i] = lex.normal;
     types[i] = lex.type;
+    opens[i] = lex.opens;
   }
   const sentences: [number, number][] = rdd.sentences.map((s) => [s[0], s[1]]);
-  return { lexemes, spaces, pos, lemmas, negated: negationFlags(normals, types, sentences), sentences };
+  return { lexemes, spaces, pos, lemmas, negated: negationFlags(normals, types, sentences, opens), sentences };
 }
