@@ -1,6 +1,8 @@
 import { createDoc } from '../../src/model/doc';
 import { normalise } from '../../src/stages/normalise/normalise';
 import { negationFlags, opensPattern } from '../../src/stages/segment/negation';
+
+const asWords = (normals: string[], types: string[]) => normals.map((normal, i) => ({ normal, type: types[i] }));
 import { segment } from '../../src/stages/segment/segment';
 
 /** The words of `text` in a negation's scope, as segment() marks them. */
@@ -32,10 +34,10 @@ describe('negation scope', () => {
   it('works on bare token lists: longest pattern first, single line breaks skipped inside one', () => {
     const words = ['they', 'failed', '\n', 'to', 'agree', 'today'];
     const types = ['word', 'word', 'tabCRLF', 'word', 'word', 'word'];
-    expect(negationFlags(words, types, [[0, 5]])).toEqual([false, false, false, false, true, true]);
+    expect(negationFlags(asWords(words, types), [[0, 5]])).toEqual([false, false, false, false, true, true]);
     // A scope that another pattern follows ends before the sentence's last token (as wink marks it).
     const two = ['no', 'deal', 'x', '.', 'but', 'then'];
-    expect(negationFlags(two, ['word', 'word', 'word', 'punctuation', 'word', 'word'], [[0, 2], [3, 5]])).toEqual([false, true, false, false, false, false]);
+    expect(negationFlags(asWords(two, ['word', 'word', 'word', 'punctuation', 'word', 'word']), [[0, 2], [3, 5]])).toEqual([false, true, false, false, false, false]);
   });
 
   it('gives the same flags when told which tokens can open a pattern', () => {
@@ -44,7 +46,7 @@ describe('negation scope', () => {
     const opens = words.map((w) => (opensPattern(w) ? 1 : 0));
     expect(opens).toEqual([0, 1, 0, 0, 0, 1, 1, 0, 0, 1, 0]);
     const sentences: [number, number][] = [[0, 10]];
-    expect(negationFlags(words, types, sentences, opens)).toEqual(negationFlags(words, types, sentences));
-    expect(negationFlags(words, types, sentences, opens)).toEqual([false, false, false, false, true, false, false, false, false, false, true]);
+    expect(negationFlags(asWords(words, types), sentences, opens)).toEqual(negationFlags(asWords(words, types), sentences));
+    expect(negationFlags(asWords(words, types), sentences, opens)).toEqual([false, false, false, false, true, false, false, false, false, false, true]);
   });
 });

@@ -51,18 +51,22 @@ export function opensPattern(normal: string): boolean {
   return ROOT.next.has(normal);
 }
 
+/** A token as the scan reads it: its normal form (lower case, "n't" → "not") and wink's token type. */
+export interface NegationWord {
+  normal: string;
+  type: string;
+}
+
 /**
- * Which tokens are in a negation's scope. `normals` are the tokens' normal forms (lower case, "n't" →
- * "not"), `types` wink's token types, `sentences` inclusive token ranges covering every token. `opens`,
- * when given, says per token what opensPattern says of its normal (known per lexeme by the caller).
+ * Which tokens are in a negation's scope. `sentences` are inclusive token ranges covering every token.
+ * `opens`, when given, says per token what opensPattern says of its normal (known per lexeme by the caller).
  */
 export function negationFlags(
-  normals: readonly string[],
-  types: readonly string[],
+  words: readonly NegationWord[],
   sentences: readonly (readonly [number, number])[],
   opens?: ArrayLike<number>,
 ): boolean[] {
-  const n = normals.length;
+  const n = words.length;
   const found: { start: number; end: number; kind: Kind }[] = [];
   let i = 0;
   while (i < n) {
@@ -70,7 +74,8 @@ export function negationFlags(
       i++;
       continue;
     }
-    let node = normals[i] === '\n' ? undefined : ROOT.next.get(normals[i]);
+    const normal = words[i].normal;
+    let node = normal === '\n' ? undefined : ROOT.next.get(normal);
     if (!node) {
       i++;
       continue;
@@ -78,8 +83,9 @@ export function negationFlags(
     let end = node.kind ? i : -1;
     let kind = node.kind;
     for (let j = i + 1; j < n && node.next.size > 0; j++) {
-      if (normals[j] === '\n') continue;
-      const next: Node | undefined = node.next.get(normals[j]);
+      const normal = words[j].normal;
+      if (normal === '\n') continue;
+      const next: Node | undefined = node.next.get(normal);
       if (!next) break;
       node = next;
       if (node.kind) {
@@ -103,7 +109,7 @@ export function negationFlags(
     const next = found[k + 1];
     // wink's quirk, kept: a scope that another pattern follows stops before the sentence's last token.
     const stop = next ? Math.min(sentences[s][1], next.start) : sentences[s][1] + 1;
-    for (let t = last + 1; t < stop; t++) if (!UNMARKED.has(types[t])) flags[t] = true;
+    for (let t = last + 1; t < stop; t++) if (!UNMARKED.has(words[t].type)) flags[t] = true;
   }
   return flags;
 }

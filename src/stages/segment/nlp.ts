@@ -230,8 +230,6 @@ function analyseDoc(doc: WinkDocData): WinkAnalysis {
   const spaces = new Int32Array(n);
   const pos: string[] = new Array(n);
   const lemmas: string[] = new Array(n);
-  const normals: string[] = new Array(n);
-  const types: string[] = new Array(n);
   const opens = new Uint8Array(n);
   for (let i = 0; i < n; i++) {
     const id = packed[i * TK];
@@ -253,10 +251,8 @@ function analyseDoc(doc: WinkDocData): WinkAnalysis {
       lex = known;
     }
     lexemes[i] = lex;
-    normals[i] = lex.normal;
-    types[i] = lex.type;
     opens[i] = lex.opens;
   }
   const sentences: [number, number][] = rdd.sentences.map((s) => [s[0], s[1]]);
-  return { lexemes, spaces, pos, lemmas, negated: negationFlags(normals, types, sentences, opens), sentences };
+  return { lexemes, spaces, pos, lemmas, negated: negationFlags(lexemes, sentences, opens), sentences };
 }
