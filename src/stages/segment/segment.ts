@@ -1,5 +1,4 @@
 import type { ArticleDoc, Sentence, Token } from '../../model/doc';
-import type { Lexeme } from './lexeme';
 import { analyseText } from './nlp';
 
 /**
@@ -23,8 +22,10 @@ export function segment(doc: ArticleDoc): void {
 
   const tokens: Token[] = [];
   const sentences: Sentence[] = [];
-  // The lexeme of each kept token, for the shouted-sentence test below.
-  const kept: Lexeme[] = [];
+  // The current sentence's words and their upper-case and all letters, for the shouted-sentence test.
+  let words = 0;
+  let up = 0;
+  let letters = 0;
   let cursor = 0;
   let curSent = -1;
   let lastWinkSent = -1;
@@ -33,6 +34,7 @@ export function segment(doc: ArticleDoc): void {
     if (curSent >= 0) closeSentence();
     curSent = sentences.length;
     sentences.push({ i: curSent, start: 0, end: 0, tokStart: tokens.length, tokEnd: tokens.length, allCaps: false });
+    words = up = letters = 0;
   };
   const closeSentence = (): void => {
     const s = sentences[curSent];
@@ -41,6 +43,7 @@ export function segment(doc: ArticleDoc): void {
       s.start = tokens[s.tokStart].start;
       s.end = tokens[s.tokEnd - 1].end;
     }
+    s.allCaps = words >= 2 && letters >= 6 && up / letters > 0.8;
   };
   for (let k = 0; k < lexemes.length; k++) {
     const lex = lexemes[k];
@@ -67,7 +70,11 @@ export function segment(doc: ArticleDoc): void {
       breakPending = false;
     }
     lastWinkSent = sentOf[k];
-    kept.push(lex);
+    if (lex.type === 'word') {
+      words++;
+      up += lex.uppers;
+      letters += lex.uppers + lex.lowers;
+    }
     tokens.push({
       i: tokens.length,
       start,
@@ -86,22 +93,14 @@ export function segment(doc: ArticleDoc): void {
     });
   }
   if (curSent >= 0) closeSentence();
-  // Drop empty sentences, renumber, and mark shouted ones.
+  // Drop empty sentences and renumber (a sentence is only started for a token, so there are none to drop).
   const nonEmpty = sentences.filter((s) => s.tokEnd > s.tokStart);
-  nonEmpty.forEach((s, i) => {
-    s.i = i;
-    let up = 0;
-    let letters = 0;
-    let words = 0;
-    for (let t = s.tokStart; t < s.tokEnd; t++) {
-      tokens[t].sentence = i;
-      if (tokens[t].type !== 'word') continue;
-      words++;
-      up += kept[t].uppers;
-      letters += kept[t].uppers + kept[t].lowers;
-    }
-    s.allCaps = words >= 2 && letters >= 6 && up / letters > 0.8;
-  });
+  if (nonEmpty.length < sentences.length) {
+    nonEmpty.forEach((s, i) => {
+      s.i = i;
+      for (let t = s.tokStart; t < s.tokEnd; t++) tokens[t].sentence = i;
+    });
+  }
   doc.tokens = tokens;
   doc.sentences = nonEmpty;
 }
