@@ -1,6 +1,7 @@
-import winkNLP from 'wink-nlp';
+import type winkNLP from 'wink-nlp';
 import model from 'wink-eng-lite-web-model';
 import { negationFlags } from './negation';
+import { loadWinkNlp } from './wink-tokenizer';
 
 /**
  * wink-nlp with the English lite model, loaded once per process (about 50 ms).
@@ -83,7 +84,8 @@ function makeDeterministic(nlp: WinkNlp): void {
 export function getNlp(): WinkNlp {
   if (!full) {
     // Negation scope is computed in ./negation.ts with the same patterns (one automaton pass less).
-    const nlp = winkNLP(model, ['sbd', 'pos']);
+    const nlp = loadWinkNlp()(model, ['sbd', 'pos']);
+    // The memo of ./wink-tokenizer.ts relies on this: a chunk's tokens must not depend on what wink learnt.
     makeDeterministic(nlp);
     full = nlp;
   }
