@@ -1,7 +1,8 @@
-import winkNLP from 'wink-nlp';
+import type winkNLP from 'wink-nlp';
 import model from 'wink-eng-lite-web-model';
 import { makeLexeme, type Lexeme } from './lexeme';
 import { negationFlags, opensPattern } from './negation';
+import { loadWinkNlp } from './wink-tokenizer';
 
 /**
  * wink-nlp with the English lite model, loaded once per process (about 50 ms).
@@ -17,6 +18,8 @@ interface WinkCache {
   lookup(text: string): number[] | null;
   posOf(index: number): number;
   valueOf(prop: string, index: number): string;
+  value(index: number): string;
+  property(index: number, prop: string): unknown;
   add(text: string, category: number): number;
   intrinsicSize(): number;
 }
@@ -55,7 +58,7 @@ function makeDeterministic(nlp: WinkNlp): void {
   } finally {
     allowed.its4token.delete(grab);
   }
-  if (!cache || typeof cache.lookup !== 'function' || typeof cache.add !== 'function' || typeof cache.intrinsicSize !== 'function') {
+  if (!cache || typeof cache.lookup !== 'function' || typeof cache.add !== 'function' || typeof cache.intrinsicSize !== 'function' || typeof cache.value !== 'function' || typeof cache.property !== 'function') {
     throw new Error('wink-nlp internals changed: cannot make its tokeniser deterministic');
   }
   const intrinsic = cache.intrinsicSize();
@@ -74,9 +77,24 @@ function makeDeterministic(nlp: WinkNlp): void {
       adding--;
     }
   };
+  // Outside `add`, a look-up can only find a word of the model's own lexicon, which never changes. It is
+  // answered from a Map of that lexicon, built once (about 30 ms at start-up): quicker than wink's object
+  // of 87k keys, and no read of the packed lexicon for the contraction flag. An entry holds what wink's
+  // look-up returns: the word's index, or a contraction's expansions (handed out as a copy, as wink's
+  // are fresh arrays).
+  const lexicon = new Map<string, number | readonly number[]>();
+  for (let i = 0; i < intrinsic; i++) {
+    // Set in index order, like wink's own hash: a word listed twice keeps its last index.
+    if (cache.property(i, 'isContraction')) {
+      const r = lookup(cache.value(i));
+      if (!r || r.length < 2) throw new Error('wink-nlp internals changed: a contraction of its lexicon has no expansions');
+      lexicon.set(cache.value(i), Object.freeze(r));
+    } else lexicon.set(cache.value(i), i);
+  }
   cache.lookup = (text: string): number[] | null => {
-    const r = lookup(text);
-    return adding === 0 && r && r.length === 1 && r[0] >= intrinsic ? null : r;
+    if (adding !== 0) return lookup(text);
+    const r = lexicon.get(text);
+    return r === undefined ? null : typeof r === 'number' ? [r] : r.slice();
   };
 }
 
@@ -84,7 +102,8 @@ function makeDeterministic(nlp: WinkNlp): void {
 export function getNlp(): WinkNlp {
   if (!full) {
     // Negation scope is computed in ./negation.ts with the same patterns (one automaton pass less).
-    const nlp = winkNLP(model, ['sbd', 'pos']);
+    const nlp = loadWinkNlp()(model, ['sbd', 'pos']);
+    // The memo of ./wink-tokenizer.ts relies on this: a chunk's tokens must not depend on what wink learnt.
     makeDeterministic(nlp);
     full = nlp;
   }
