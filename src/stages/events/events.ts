@@ -47,7 +47,7 @@ interface Ctx {
   /** Tokens inside a person's title ("President-elect"): no trigger there. */
   inTitle: Uint8Array;
   /** Token → its bits of the cue tables of `eventCues` (filled for the sentences with a trigger; read only there). */
-  cue: Uint16Array;
+  cue: Uint32Array;
 }
 
 /** The word tables the clause scans look for, one bit each (see cueBits). */
@@ -70,12 +70,15 @@ const HYPOTHETICAL_VERB = BITS.hypotheticalVerb;
 const PREVENTION_VERB = BITS.preventionVerb;
 const FRAME_GOVERNOR = BITS.frameGovernor;
 const PURPOSE_FIRST = BITS.purposeFirst;
-/** Not a table: the token's text is one of CLAUSE_STOP (set in the fill, see `clauseStopBit`). */
-const CLAUSE_STOP_TEXT = 1 << 15;
+/** Not tables: the token's text is one of CLAUSE_STOP, or a parenthesis (set in the fill, see `clauseStopBit`). */
+const CLAUSE_STOP_TEXT = 1 << EVENT_CUE_NAMES.length;
+const OPEN_PAREN = CLAUSE_STOP_TEXT << 1;
+const CLOSE_PAREN = CLAUSE_STOP_TEXT << 2;
 const EVENT_CUES = new WeakMap<Resources, TokenCues>();
 
 function clauseStopBit(text: string): number {
-  return text.length === 1 && CLAUSE_STOP.has(text) ? CLAUSE_STOP_TEXT : 0;
+  if (text.length !== 1 || !CLAUSE_STOP.has(text)) return 0;
+  return text === '(' ? CLAUSE_STOP_TEXT | OPEN_PAREN : text === ')' ? CLAUSE_STOP_TEXT | CLOSE_PAREN : CLAUSE_STOP_TEXT;
 }
 
 function eventCues(res: Resources): TokenCues {
@@ -106,7 +109,7 @@ function eventCues(res: Resources): TokenCues {
 export function findEvents(doc: ArticleDoc, res: Resources): void {
   const at = mentionIndex(doc);
   const { nameStart, inTitle } = titleSpans(doc, at);
-  const ctx: Ctx = { doc, res, at, heads: qualifierHeads(doc), nameStart, inTitle, cue: new Uint16Array(doc.tokens.length) };
+  const ctx: Ctx = { doc, res, at, heads: qualifierHeads(doc), nameStart, inTitle, cue: new Uint32Array(doc.tokens.length) };
   const words = eventCues(res);
   const events: DocEvent[] = [];
   const definite: boolean[] = [];
@@ -397,16 +400,19 @@ function objectOk(ctx: Ctx, s: Sentence, e: TriggerEntry, end: number): boolean 
 const PAREN_SPAN = 6;
 
 // Only a clause stop (';', ':', '(', ')') can end the clause or open a parenthesis: other tokens are
-// passed on their cue bit.
+// passed on their cue bit. Parentheses are found by their bits too, not by comparing each token's text
+// with '(' in a loop that runs only after a ')': there, optimised code met on new text a kind of string
+// (two-byte, not interned) it had not seen in the warm-up, and was thrown away and compiled again, with
+// all of `analyse` that inlines it.
 function clauseLeft(ctx: Ctx, s: Sentence, i: number): number {
   const T = ctx.doc.tokens;
   let j = i - 1;
   while (j >= s.tokStart) {
     if (!(ctx.cue[j] & CLAUSE_STOP_TEXT)) { j--; continue; }
-    if (T[j].text === ')') {
+    if (ctx.cue[j] & CLOSE_PAREN) {
       let o = j - 1;
-      while (o >= s.tokStart && j - o <= PAREN_SPAN && T[o].text !== '(' && T[o].text !== ')') o--;
-      if (o >= s.tokStart && T[o].text === '(' && j - o <= PAREN_SPAN) { j = o - 1; continue; }
+      while (o >= s.tokStart && j - o <= PAREN_SPAN && !(ctx.cue[o] & (OPEN_PAREN | CLOSE_PAREN))) o--;
+      if (o >= s.tokStart && (ctx.cue[o] & OPEN_PAREN) && j - o <= PAREN_SPAN) { j = o - 1; continue; }
     }
     if (CLAUSE_STOP.has(T[j].text)) break;
     j--;
@@ -419,10 +425,10 @@ function clauseRight(ctx: Ctx, s: Sentence, i: number): number {
   let j = i;
   while (j < s.tokEnd) {
     if (!(ctx.cue[j] & CLAUSE_STOP_TEXT)) { j++; continue; }
-    if (T[j].text === '(') {
+    if (ctx.cue[j] & OPEN_PAREN) {
       let c = j + 1;
-      while (c < s.tokEnd && c - j <= PAREN_SPAN && T[c].text !== ')' && T[c].text !== '(') c++;
-      if (c < s.tokEnd && T[c].text === ')' && c - j <= PAREN_SPAN) { j = c + 1; continue; }
+      while (c < s.tokEnd && c - j <= PAREN_SPAN && !(ctx.cue[c] & (OPEN_PAREN | CLOSE_PAREN))) c++;
+      if (c < s.tokEnd && (ctx.cue[c] & CLOSE_PAREN) && c - j <= PAREN_SPAN) { j = c + 1; continue; }
     }
     if (CLAUSE_STOP.has(T[j].text)) break;
     j++;
@@ -1137,7 +1143,9 @@ function analyse(ctx: Ctx, s: Sentence, tr: TriggerHit, cues: [number, boolean][
   let attributed = false;
   if (isNoun) {
     const owner = nounOwner(ctx, s, tr, left);
-    if (owner && election) ownerPlace = owner.m;
+    // The owner's mention is read for every owner, not only in the rare election branch (see "between" below).
+    const ownerMention = owner?.m;
+    if (owner && election) ownerPlace = ownerMention;
     else if (owner) subject = owner;
     const g = nounGovernor(ctx, s, tr.a);
     governor = g.verb;
@@ -1200,12 +1208,12 @@ function analyse(ctx: Ctx, s: Sentence, tr: TriggerHit, cues: [number, boolean][
     for (const o of objects) recipients.push(...withConjuncts(ctx, o.m, s, 'right'));
     recipients.push(...extraRecipients);
   }
-  // "talks between X and Y": both sides, the first as actor.
-  if (actors.length === 0 && recipients.length >= 2 && objects[0]?.prep === 'between') {
-    actors = recipients.splice(0, recipients.length);
-  } else if (objects[0]?.prep === 'between' && actors.length > 0) {
-    actors.push(...recipients.splice(0, recipients.length));
-  }
+  // "talks between X and Y": both sides, the first as actor (with an actor already, or two recipients).
+  // One statement that every trigger runs (mostly moving nothing) rather than a branch that only "between"
+  // takes: a branch the warm-up never took has no type feedback, and optimised code reaching it is thrown
+  // away and compiled again, with all that `analyse` inlines.
+  const between = objects[0]?.prep === 'between' && (actors.length > 0 || recipients.length >= 2);
+  actors.push(...recipients.splice(0, between ? recipients.length : 0));
 
   const actorIds = uniqIds(doc, actors);
   const recipientIds = uniqIds(doc, recipients).filter((r) => !actorIds.includes(r));
@@ -1234,7 +1242,8 @@ function analyse(ctx: Ctx, s: Sentence, tr: TriggerHit, cues: [number, boolean][
 
   // Place: a place (or a state) after a locative preposition, not already a participant.
   let place: string | null = null;
-  let statePlace: string | null = ownerPlace ? entityId(doc, ownerPlace) : null;
+  // entityId(doc, undefined) is null: called for every trigger, like the reads above.
+  let statePlace: string | null = entityId(doc, ownerPlace);
   let pl = tr.a;
   while (pl > s.tokStart && !(ctx.cue[pl - 1] & (CLAUSE_MARKER | CLAUSE_STOP_TEXT))) pl--;
   let pr = tr.b;
