@@ -180,7 +180,8 @@ export function resolveMentions(doc: ArticleDoc, res: Resources): void {
 }
 
 function nameParts(name: string): readonly string[] {
-  return normaliseName(name).split(/[\s]+/).filter((p) => p.length > 0 && p !== '-');
+  // A normalised name has single spaces between words and none at either end: split on ' ', no regex.
+  return normaliseName(name).split(' ').filter((p) => p.length > 0 && p !== '-');
 }
 
 /** Strip a leading article and stray punctuation from a surface name. */
