@@ -51,14 +51,16 @@ export function anyCue(cues: Uint8Array, bit: number): boolean {
   return false;
 }
 
-/** Each token's cue bits (`CUE`), 0 for none: bit b is set exactly when the token's key is in that cue set. */
-export function tokenCues(tokens: readonly { key: string }[], res: Resources): Uint8Array {
+/**
+ * Each token's cue bits (`CUE`), 0 for none: bit b is set exactly when the token's key is in that cue set.
+ * Written to `out` when given (at least one entry per token), else to a new array.
+ */
+export function tokenCues(tokens: readonly { key: string }[], res: Resources, out: Uint8Array = new Uint8Array(tokens.length)): Uint8Array {
   const table = cueTable(res); // first: it may number new keys, which `phraseIds` then sees
   const ids = phraseIds(tokens);
-  const out = new Uint8Array(tokens.length);
   for (let i = 0; i < ids.length; i++) {
     const id = ids[i];
-    if (id >= 0 && id < table.length) out[i] = table[id];
+    out[i] = id >= 0 && id < table.length ? table[id] : 0;
   }
   return out;
 }
