@@ -10,6 +10,9 @@ const normalised = new Map<string, string>();
 
 /** Lower case, NFKD without diacritics, curly quotes straightened, runs of space folded, periods in acronyms dropped. */
 export function normaliseName(name: string): string {
+  // Most names are plain ASCII: their normal form is their lower case, with no memo look-up (a look-up in a
+  // large map costs more than lower-casing a short name).
+  if (isPlainName(name)) return name.toLowerCase();
   // The same names come back in every article (and many times in one): remembered, up to a bound.
   let key = normalised.get(name);
   if (key === undefined) {
@@ -17,6 +20,21 @@ export function normaliseName(name: string): string {
     if (normalised.size < 50_000) normalised.set(name, key);
   }
   return key;
+}
+
+/**
+ * Whether `normaliseNameOnce` only lower-cases the name: printable ASCII (NFKD leaves it as it is) with no
+ * backquote or period, and single spaces between words (nothing to fold or trim).
+ */
+export function isPlainName(name: string): boolean {
+  const n = name.length;
+  if (n === 0 || name.charCodeAt(0) === 32 || name.charCodeAt(n - 1) === 32) return n === 0;
+  for (let i = 0; i < n; i++) {
+    const c = name.charCodeAt(i);
+    if (c < 32 || c > 126 || c === 46 || c === 96) return false; // control, non-ASCII, '.', '`'
+    if (c === 32 && name.charCodeAt(i + 1) === 32) return false;
+  }
+  return true;
 }
 
 function normaliseNameOnce(name: string): string {

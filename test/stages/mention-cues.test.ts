@@ -1,4 +1,5 @@
 import { CUE, VERSUS, tokenCues } from '../../src/stages/mentions/cues';
+import { phraseIds } from '../../src/stages/mentions/trie';
 import { fixtureResources } from '../pipeline/fixture-knowledge';
 import { run } from './helpers';
 
@@ -20,5 +21,25 @@ describe('mention cues', () => {
       if (cues[i]) seen++;
     });
     expect(seen).toBeGreaterThan(2);
+  });
+
+  it('sets a trie start bit exactly when a phrase of that trie starts with the token key', () => {
+    const res = fixtureResources();
+    const doc = run('President Kim Jong-un met the Ministry of Defence and the UN in Seoul; Gulf of Aden, Russia\'s embassy.', '2017-11-01', 'segment');
+    const cues = tokenCues(doc.tokens, res);
+    const ids = phraseIds(doc.tokens);
+    const tries = [
+      [res.titles, CUE.titleStart], [res.gazetteer, CUE.gazetteerStart], [res.orgPrefixes, CUE.orgPrefixStart],
+      [res.placePrefixes, CUE.placePrefixStart], [res.possessiveHeads, CUE.possessiveHeadStart],
+    ] as const;
+    const seen = new Set<number>();
+    doc.tokens.forEach((_, i) => {
+      for (const [trie, bit] of tries) {
+        const starts = ids[i] >= 0 && [...trie.startIds()].includes(ids[i]);
+        expect(!!(cues[i] & bit)).toBe(starts);
+        if (starts) seen.add(bit);
+      }
+    });
+    expect(seen.size).toBeGreaterThanOrEqual(3);
   });
 });

@@ -55,18 +55,48 @@ interface Marks {
   titleAt: Int32Array;
   /** The token is in a title that stays. */
   titleTok: Uint8Array;
-  /** The token's cue words (`CUE` bits). */
-  cues: Uint8Array;
+  /** The token's cue words and the tries with a phrase starting at its key (`CUE` bits). */
+  cues: Uint16Array;
   /** The tokens' phrase key numbers (`phraseIds`). */
   ids: Int32Array;
   /** Room for one sentence's capitalised runs (`capRuns`; each call overwrites the last). */
   runs: Int32Array;
 }
 
+/**
+ * The typed arrays of `Marks` (but `ids`, which later stages share), kept from one article to the next, grown
+ * for a longer one and cleared for each: allocating five typed arrays per article (each with memory outside
+ * the heap, which the GC also tracks) costs more than clearing them. Nothing of one article reaches the next.
+ */
+class MarkBuffers {
+  private bytes = new Uint8Array(0);
+  private shorts = new Uint16Array(0);
+  private ints = new Int32Array(0);
+
+  /** Cleared arrays for an article of `n` tokens; `titleAt` is all -1. `cues` is filled by `tokenCues`. */
+  take(n: number): Omit<Marks, 'ids'> {
+    if (this.bytes.length < 2 * n) this.bytes = new Uint8Array(Math.max(2 * n, 2 * this.bytes.length));
+    if (this.shorts.length < n) this.shorts = new Uint16Array(Math.max(n, 2 * this.shorts.length));
+    if (this.ints.length < 3 * n) this.ints = new Int32Array(Math.max(3 * n, 2 * this.ints.length));
+    const taken = this.bytes.subarray(0, n);
+    const titleTok = this.bytes.subarray(n, 2 * n);
+    const cues = this.shorts.subarray(0, n);
+    const titleAt = this.ints.subarray(0, n);
+    const runs = this.ints.subarray(n, 3 * n);
+    taken.fill(0);
+    titleTok.fill(0);
+    titleAt.fill(-1);
+    return { taken, titleAt, titleTok, cues, runs };
+  }
+}
+
+const BUFFERS = new MarkBuffers();
+
 export function findMentions(doc: ArticleDoc, res: Resources): void {
-  const n = doc.tokens.length;
-  const cues = tokenCues(doc.tokens, res); // before phraseIds: it may number the cue words
-  const marks: Marks = { taken: new Uint8Array(n), titleAt: new Int32Array(n).fill(-1), titleTok: new Uint8Array(n), cues, ids: phraseIds(doc.tokens), runs: new Int32Array(2 * n) };
+  const buffers = BUFFERS.take(doc.tokens.length);
+  tokenCues(doc.tokens, res, buffers.cues); // before phraseIds: it may number the cue words
+  const marks: Marks = { ...buffers, ids: phraseIds(doc.tokens) };
+  const cues = marks.cues;
   for (const s of doc.sentences) sentenceMentions(doc, res, s, marks);
   teamsEverywhere(doc);
   // Acronyms are defined (or shown to be common words) in parentheses only: without one, nothing to link.
@@ -213,10 +243,12 @@ function sentenceMentions(doc: ArticleDoc, res: Resources, s: Sentence, marks: M
   const a0 = s.tokStart;
   const b0 = s.tokEnd;
   const ids = marks.ids;
+  const cues = marks.cues;
 
   // 1. Titles, honorifics and role words (greedy, longest first).
   const titles: TitleMatch[] = [];
   for (let i = a0; i < b0; i++) {
+    if (!(cues[i] & CUE.titleStart)) continue;
     const m = res.titles.longest(ids, i, b0);
     if (!m) continue;
     const entry = pickTitle(m.values, T, i);
@@ -236,8 +268,8 @@ function sentenceMentions(doc: ArticleDoc, res: Resources, s: Sentence, marks: M
   // Known surnames by token (most sentences have none: the map is made for the first).
   let found: Map<number, GazEntry[]> | null = null;
   for (let i = a0; i < b0; i++) {
-    // (A key no phrase has starts no match: skipped before the token is read.)
-    if (ids[i] < 0 || (!isWord(T[i]) && T[i].pos !== 'PUNCT')) continue;
+    // (A key no name starts with starts no match: skipped before the token is read.)
+    if (!(cues[i] & CUE.gazetteerStart) || (!isWord(T[i]) && T[i].pos !== 'PUNCT')) continue;
     const matches = res.gazetteer.matchAll(ids, i, b0);
     // The shortest name kept so far at i: its end and key (-1: none).
     let shortestB = -1;
@@ -390,12 +422,12 @@ function sentenceMentions(doc: ArticleDoc, res: Resources, s: Sentence, marks: M
   for (const c of chosen) doc.mentions.push(toMention(doc, c));
 
   // 5. Possessive and modifier institutions: "Pyongyang's United Nations mission", "the US embassy".
-  possessiveInstitutions(doc, res, s, base, ids);
+  possessiveInstitutions(doc, res, s, base, marks);
 
   // 6a. "the alliance", "the bloc": the international organisation named last (within five sentences).
   for (let i = a0 + 1; i < b0; i++) {
     const t = T[i];
-    if (!(marks.cues[i] & CUE.igoReference) || t.cap || T[i - 1].key !== 'the' || T[i].pos !== 'NOUN') continue;
+    if (!(cues[i] & CUE.igoReference) || t.cap || T[i - 1].key !== 'the' || T[i].pos !== 'NOUN') continue;
     if (i + 1 < b0 && (T[i + 1].key === 'of' || (T[i + 1].pos === 'NOUN' && T[i + 1].key !== "'s"))) continue;
     if (mentionAt(doc.mentions, i) >= 0) continue;
     let ref: Mention | undefined;
@@ -415,7 +447,7 @@ function sentenceMentions(doc: ArticleDoc, res: Resources, s: Sentence, marks: M
   // 6. Government references: "the administration", "the Trump administration".
   for (let i = a0; i < b0; i++) {
     const t = T[i];
-    if (!(marks.cues[i] & CUE.governmentReference) || (t.cap && !s.allCaps && i !== a0 && T[i - 1].key !== 'the')) continue;
+    if (!(cues[i] & CUE.governmentReference) || (t.cap && !s.allCaps && i !== a0 && T[i - 1].key !== 'the')) continue;
     if (mentionAt(doc.mentions, i) >= 0) continue;
     const prev = i > a0 ? T[i - 1] : null;
     const modIdx = findMentionEndingAt(doc, base, i);
@@ -442,7 +474,7 @@ function sentenceMentions(doc: ArticleDoc, res: Resources, s: Sentence, marks: M
   }
 
   // 6b. Places playing a game are teams: "Leeds 2 Chelsea 1", "Leicestershire beat Somerset".
-  teamFrames(doc, res, s, base, marks.cues);
+  teamFrames(doc, res, s, base, cues);
 
   // 7. Titles and honorifics in front of people.
   for (let k = base, end = doc.mentions.length; k < end; k++) {
@@ -602,9 +634,10 @@ function capRuns(T: Token[], res: Resources, a0: number, b0: number, marks: Mark
 }
 
 /** Length of a state name or demonym starting at i (cut off institution names: "US State Department"). */
-function stateAt(T: Token[], res: Resources, s: Sentence, ids: Int32Array, i: number): number {
+function stateAt(T: Token[], res: Resources, s: Sentence, marks: Marks, i: number): number {
+  if (!(marks.cues[i] & CUE.gazetteerStart)) return 0;
   let best = 0;
-  for (const m of res.gazetteer.matchAll(ids, i, s.tokEnd)) {
+  for (const m of res.gazetteer.matchAll(marks.ids, i, s.tokEnd)) {
     for (const e of m.values) {
       if (e.type === 'State' && (e.role === 'name' || e.role === 'acronym' || e.role === 'demonym') && caseOk(e, T, i, s, res)) { best = Math.max(best, m.end - i); break; }
     }
@@ -613,10 +646,11 @@ function stateAt(T: Token[], res: Resources, s: Sentence, ids: Int32Array, i: nu
 }
 
 /** Length and country of a state's name (not a demonym) starting at i. */
-function stateNameAt(T: Token[], res: Resources, s: Sentence, ids: Int32Array, i: number): { len: number; country: string | null } {
+function stateNameAt(T: Token[], res: Resources, s: Sentence, marks: Marks, i: number): { len: number; country: string | null } {
   let best = 0;
   let country: string | null = null;
-  for (const m of res.gazetteer.matchAll(ids, i, s.tokEnd)) {
+  if (!(marks.cues[i] & CUE.gazetteerStart)) return { len: best, country };
+  for (const m of res.gazetteer.matchAll(marks.ids, i, s.tokEnd)) {
     let e: GazEntry | undefined;
     for (const x of m.values) if (x.type === 'State' && x.role === 'name' && caseOk(x, T, i, s, res)) { e = x; break; }
     if (e && m.end - i > best) { best = m.end - i; country = e.country ?? null; }
@@ -627,16 +661,17 @@ function stateNameAt(T: Token[], res: Resources, s: Sentence, ids: Int32Array, i
 function patternCandidates(doc: ArticleDoc, res: Resources, s: Sentence, cands: Cand[], marks: Marks): void {
   const T = doc.tokens;
   const ids = marks.ids;
+  const cues = marks.cues;
   const a0 = s.tokStart;
   const b0 = s.tokEnd;
   // Prefix shapes: "Ministry of Defence", "Centre for Strategic and International Studies", "Gulf of Aden".
   // The prefix itself must be capitalised ("Ministry of", not "ministry of").
   for (let i = a0; i < b0; i++) {
     if (!T[i].cap) continue;
-    const org = res.orgPrefixes.longest(ids, i, b0);
+    const org = cues[i] & CUE.orgPrefixStart ? res.orgPrefixes.longest(ids, i, b0) : undefined;
     const orgEnd = org ? prefixNameEnd(T, res, i, org.end, b0) : -1;
     if (org && orgEnd >= 0) cands.push({ a: i, b: orgEnd, type: 'Institution', prio: 2, rank: 0, source: 'pattern', role: 'name', kind: org.values[0], confidence: 0.75 });
-    const place = res.placePrefixes.longest(ids, i, b0);
+    const place = cues[i] & CUE.placePrefixStart ? res.placePrefixes.longest(ids, i, b0) : undefined;
     const placeEnd = place ? prefixNameEnd(T, res, i, place.end, b0) : -1;
     if (place && placeEnd >= 0 && (place.end - i === 1 ? T[i].pos === 'PROPN' : true)) cands.push({ a: i, b: placeEnd, type: 'Place', prio: 2, rank: 0, source: 'pattern', role: 'name', placeKind: 'feature', confidence: 0.6 });
   }
@@ -669,14 +704,14 @@ function patternCandidates(doc: ArticleDoc, res: Resources, s: Sentence, cands: 
     }
     if (h < 0) continue;
     b = h + 1;
-    const sl = stateAt(T, res, s, ids, a);
+    const sl = stateAt(T, res, s, marks, a);
     const isOrg = res.orgHeads.has(T[h].lower);
     if (sl > 0 && b - (a + sl) >= 2) a += sl; // "US State Department" → "State Department" with a state modifier
     if (b - a < 2) continue;
     // "Election Commission of India", "Central Bank of Nigeria": the state the body belongs to is part of its name.
     let country: string | null = null;
     if (isOrg && b + 1 < b0 && T[b].key === 'of' && T[b + 1].cap) {
-      const st = stateNameAt(T, res, s, ids, b + 1);
+      const st = stateNameAt(T, res, s, marks, b + 1);
       if (st.len > 0 && !(b + 1 + st.len < b0 && T[b + 1 + st.len].cap && isWord(T[b + 1 + st.len]))) { b += 1 + st.len; country = st.country; }
     }
     if (isOrg) cands.push({ a, b, type: 'Institution', prio: 2, rank: 0, source: 'pattern', role: 'name', kind: res.orgHeads.get(T[h].lower), country, confidence: 0.7 });
@@ -722,7 +757,7 @@ function placeLike(m: Mention): boolean {
   return (m.type === 'Place' && (m.role === 'name' || m.role === 'capital')) || (m.source === 'shape' && m.tokEnd - m.tokStart === 1 && m.type !== 'Institution');
 }
 
-function teamFrames(doc: ArticleDoc, res: Resources, s: Sentence, base: number, cues: Uint8Array): void {
+function teamFrames(doc: ArticleDoc, res: Resources, s: Sentence, base: number, cues: Uint16Array): void {
   const T = doc.tokens;
   // Most sentences have no candidate team: no need to read their words for a game frame.
   let candidates = false;
@@ -954,7 +989,7 @@ function titleText(doc: ArticleDoc, t: TitleMatch): string {
   return `${before}${head.lemma}`.toLowerCase();
 }
 
-function possessiveInstitutions(doc: ArticleDoc, res: Resources, s: Sentence, base: number, ids: Int32Array): void {
+function possessiveInstitutions(doc: ArticleDoc, res: Resources, s: Sentence, base: number, marks: Marks): void {
   const T = doc.tokens;
   const b0 = s.tokEnd;
   const added: Mention[] = [];
@@ -966,7 +1001,7 @@ function possessiveInstitutions(doc: ArticleDoc, res: Resources, s: Sentence, ba
     const possessive = j < b0 && T[j].key === "'s";
     if (possessive) j++;
     if (!possessive && owner.role !== 'name' && owner.role !== 'acronym' && owner.role !== 'demonym') continue;
-    const m = res.possessiveHeads.longest(ids, j, b0);
+    const m = j < b0 && marks.cues[j] & CUE.possessiveHeadStart ? res.possessiveHeads.longest(marks.ids, j, b0) : undefined;
     if (!m) continue;
     // "Tehran's military influence": the head word modifies a noun; no institution.
     if (m.end < b0 && !T[m.end - 1].cap && T[m.end].pos === 'NOUN' && !T[m.end].cap) continue;

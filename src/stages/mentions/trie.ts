@@ -89,6 +89,11 @@ export class TokenTrie<T> {
     this.size++;
   }
 
+  /** The key numbers that start a phrase: a token whose key is none of them starts no match. */
+  startIds(): IterableIterator<number> {
+    return this.root.next.keys();
+  }
+
   /**
    * Every phrase starting at token `start` and ending by `limit`, longest first: [end (exclusive), values].
    * `ids` are the tokens' key numbers (`phraseIds`).

@@ -1,6 +1,7 @@
 import type { ArticleDoc, DocEntity, Mention } from '../../model/doc';
 import { institutionKey, isNameHead, normaliseName, personKey, placeKey, stateKey } from '../../model/keys';
 import type { Resources } from '../../pipeline/resources';
+import type { StateRecord } from '../../model/knowledge';
 
 /**
  * Resolution within one article: capitals as states or places by position, epithets in their context,
@@ -180,7 +181,8 @@ export function resolveMentions(doc: ArticleDoc, res: Resources): void {
 }
 
 function nameParts(name: string): readonly string[] {
-  return normaliseName(name).split(/[\s]+/).filter((p) => p.length > 0 && p !== '-');
+  // A normalised name has single spaces between words and none at either end: split on ' ', no regex.
+  return normaliseName(name).split(' ').filter((p) => p.length > 0 && p !== '-');
 }
 
 /** Strip a leading article and stray punctuation from a surface name. */
@@ -310,15 +312,25 @@ function withoutState(res: Resources, m: Mention): string | null {
   const st = m.country ? res.states.get(m.country) : undefined;
   if (!st) return null;
   const text = m.text.replace(/^the\s+/i, '');
-  for (const form of [...st.aliases, ...st.demonyms, ...st.metonyms, ...st.capitals]) {
-    for (const sep of ["'s ", ' ']) {
-      const p = form + sep;
-      if (!text.startsWith(p)) continue;
-      const rest = text.slice(p.length).trim();
-      if (/^\p{Lu}/u.test(rest) && rest.length >= 4) return rest;
-    }
+  for (const p of statePrefixes(st)) {
+    if (!text.startsWith(p)) continue;
+    const rest = text.slice(p.length).trim();
+    if (/^\p{Lu}/u.test(rest) && rest.length >= 4) return rest;
   }
   return null;
+}
+
+/** Each state's prefixes, made once per record (a bounded set) rather than concatenated again for every mention. */
+const STATE_PREFIXES = new WeakMap<StateRecord, readonly string[]>();
+
+/** The state's forms followed by "'s " or " ", in the order `withoutState` tries them. */
+function statePrefixes(st: StateRecord): readonly string[] {
+  let out = STATE_PREFIXES.get(st);
+  if (!out) {
+    out = [...st.aliases, ...st.demonyms, ...st.metonyms, ...st.capitals].flatMap((form) => [`${form}'s `, `${form} `]);
+    STATE_PREFIXES.set(st, out);
+  }
+  return out;
 }
 
 function buildEntities(doc: ArticleDoc, res: Resources): void {
