@@ -114,6 +114,31 @@ export interface DocEntity {
   wikidata?: string | null;
 }
 
+/**
+ * A mention with every field present, in one order: all mentions then share one hidden class, and code
+ * reading them stays monomorphic (V8 otherwise made ~28 shapes of optional fields added in various
+ * orders, and threw away optimised code on them). An optional field left undefined reads like an absent one.
+ */
+export function createMention(
+  start: number, end: number, tokStart: number, tokEnd: number, text: string,
+  type: EntityLabel, role: MentionRole, source: MentionSource, confidence: number,
+): Mention {
+  return {
+    start, end, tokStart, tokEnd, text, type, role, source,
+    key: undefined, name: undefined, country: undefined, wikidata: undefined, institutionKind: undefined, placeKind: undefined,
+    alternatives: undefined, context: undefined, titles: undefined, owner: undefined, entity: undefined,
+    confidence, dropped: undefined, team: undefined,
+  };
+}
+
+/** An entity with every field present, in one order (one hidden class; see createMention). */
+export function createEntity(id: string, type: EntityLabel, name: string): DocEntity {
+  return {
+    id, type, name, aliases: new Set(), mentions: [], titles: [],
+    nationality: undefined, country: undefined, kind: undefined, wikidata: undefined,
+  };
+}
+
 export interface DocRelation {
   type: string;
   source: string;

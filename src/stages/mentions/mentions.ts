@@ -1,4 +1,4 @@
-import type { ArticleDoc, Mention, Sentence, TitleSpan, Token } from '../../model/doc';
+import { createMention, type ArticleDoc, type Mention, type Sentence, type TitleSpan, type Token } from '../../model/doc';
 import type { EntityLabel, InstitutionKind, PlaceKind } from '../../model/ontology';
 import type { GazEntry, Resources, TitleEntry } from '../../pipeline/resources';
 import { lexiconPos } from '../segment/nlp';
@@ -438,10 +438,9 @@ function sentenceMentions(doc: ArticleDoc, res: Resources, s: Sentence, marks: M
       if (m.type === 'Institution' && m.institutionKind === 'igo' && m.key) { ref = m; break; }
     }
     if (!ref) continue;
-    doc.mentions.push({
-      start: t.start, end: t.end, tokStart: i, tokEnd: i + 1, text: t.text, type: 'Institution', role: 'reference', source: 'pattern',
-      key: ref.key, name: ref.name, country: ref.country ?? null, institutionKind: ref.institutionKind, confidence: 0.6,
-    });
+    const m = createMention(t.start, t.end, i, i + 1, t.text, 'Institution', 'reference', 'pattern', 0.6);
+    m.key = ref.key; m.name = ref.name; m.country = ref.country ?? null; m.institutionKind = ref.institutionKind;
+    doc.mentions.push(m);
   }
 
   // 6. Government references: "the administration", "the Trump administration".
@@ -467,10 +466,9 @@ function sentenceMentions(doc: ArticleDoc, res: Resources, s: Sentence, marks: M
       }
       if (owner < 0) continue;
     }
-    doc.mentions.push({
-      start: t.start, end: t.end, tokStart: i, tokEnd: i + 1, text: t.text, type: 'State', role: 'reference', source: 'pattern',
-      owner: owner >= 0 ? owner : undefined, confidence: 0.6,
-    });
+    const m = createMention(t.start, t.end, i, i + 1, t.text, 'State', 'reference', 'pattern', 0.6);
+    if (owner >= 0) m.owner = owner;
+    doc.mentions.push(m);
   }
 
   // 6b. Places playing a game are teams: "Leeds 2 Chelsea 1", "Leicestershire beat Somerset".
@@ -564,10 +562,7 @@ function toMention(doc: ArticleDoc, cand: Cand): Mention {
     }
   }
   if (e && e.role === 'capital') c = { ...c, type: 'Place', role: 'capital' };
-  const m: Mention = {
-    start, end, tokStart: c.a, tokEnd: c.b, text: doc.text.slice(start, end), type: c.type, role: c.role, source: c.source,
-    confidence: c.confidence,
-  };
+  const m = createMention(start, end, c.a, c.b, doc.text.slice(start, end), c.type, c.role, c.source, c.confidence);
   if (c.ref) {
     const r = c.ref;
     if (r.key) m.key = r.key;
@@ -1016,13 +1011,14 @@ function possessiveInstitutions(doc: ArticleDoc, res: Resources, s: Sentence, ba
     // A head in lower case ("China's embassy in Wellington", "Iran's foreign ministry") names no institution
     // (data/gold/README.md): it is a reference to its state, which acts through it.
     if (!T[j].cap) {
-      added.push({ start: T[j].start, end: T[m.end - 1].end, tokStart: j, tokEnd: m.end, text: head, type: 'State', role: 'reference', source: 'pattern', owner: mi, confidence: 0.7 });
+      const ref = createMention(T[j].start, T[m.end - 1].end, j, m.end, head, 'State', 'reference', 'pattern', 0.7);
+      ref.owner = mi;
+      added.push(ref);
       continue;
     }
-    added.push({
-      start: T[j].start, end: T[m.end - 1].end, tokStart: j, tokEnd: m.end, text: head, type: 'Institution', role: 'name', source: 'pattern',
-      name, owner: mi, institutionKind: m.values[0].kind, confidence: 0.7,
-    });
+    const inst = createMention(T[j].start, T[m.end - 1].end, j, m.end, head, 'Institution', 'name', 'pattern', 0.7);
+    inst.name = name; inst.owner = mi; inst.institutionKind = m.values[0].kind;
+    added.push(inst);
   }
   if (added.length === 0) return;
   // The possessive institution replaces what it covers ("United Nations" inside "United Nations mission").
@@ -1124,7 +1120,9 @@ function linkAcronyms(doc: ArticleDoc, res: Resources): void {
       }
       continue;
     }
-    extra.push({ start: T[i].start, end: T[i].end, tokStart: i, tokEnd: i + 1, text: T[i].text, type: full.type, role: 'acronym', source: 'acronym', owner: d, institutionKind: full.institutionKind, confidence: 0.8 });
+    const acr = createMention(T[i].start, T[i].end, i, i + 1, T[i].text, full.type, 'acronym', 'acronym', 0.8);
+    acr.owner = d; acr.institutionKind = full.institutionKind;
+    extra.push(acr);
   }
   if (extra.length === 0) return;
   // Keep owner indices valid: acronym mentions are appended, then everything is re-sorted with a remap.

@@ -1,4 +1,4 @@
-import type { ArticleDoc, DocEntity, Mention } from '../../model/doc';
+import { createEntity, type ArticleDoc, type DocEntity, type Mention } from '../../model/doc';
 import { institutionKey, isNameHead, normaliseName, personKey, placeKey, stateKey } from '../../model/keys';
 import type { Resources } from '../../pipeline/resources';
 import type { StateRecord } from '../../model/knowledge';
@@ -341,7 +341,7 @@ function buildEntities(doc: ArticleDoc, res: Resources): void {
     let ei = byKey.get(m.key);
     if (ei === undefined) {
       ei = ents.length;
-      ents.push({ id: m.key, type: m.type, name: m.name ?? cleanName(m.text), aliases: new Set(), mentions: [], titles: [] });
+      ents.push(createEntity(m.key, m.type, m.name ?? cleanName(m.text)));
       byKey.set(m.key, ei);
     }
     const e = ents[ei];
