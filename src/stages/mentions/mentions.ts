@@ -30,6 +30,20 @@ interface Cand {
   confidence: number;
 }
 
+/** Optional parts of a candidate, given to `cand` by name. */
+type CandExtras = Pick<Cand, 'entries' | 'ref' | 'kind' | 'placeKind' | 'country'>;
+
+/** A candidate with every field present, in one order: one hidden class for all of them (see createMention). */
+function cand(
+  a: number, b: number, type: EntityLabel, prio: number, rank: number, source: Mention['source'], role: Mention['role'],
+  confidence: number, x?: Partial<CandExtras>,
+): Cand {
+  return {
+    a, b, type, prio, rank, source, role,
+    entries: x?.entries, ref: x?.ref, kind: x?.kind, placeKind: x?.placeKind, country: x?.country, confidence,
+  };
+}
+
 interface TitleMatch {
   a: number;
   b: number;
@@ -296,7 +310,7 @@ function sentenceMentions(doc: ArticleDoc, res: Resources, s: Sentence, marks: M
       let a = i;
       // "the Netherlands", "the West Bank": the article is no part of the name.
       if (T[a].key === 'the' && m.end - a > 1 && (e.role === 'name' || e.role === 'acronym' || e.role === 'metonym') && (T[a + 1].cap || s.allCaps)) a++;
-      cands.push({ a, b: m.end, type: e.type, prio: 3, rank: e.rank, source: 'gazetteer', role: e.role, entries: ok, confidence: 0.9 });
+      cands.push(cand(a, m.end, e.type, 3, e.rank, 'gazetteer', e.role, 0.9, { entries: ok }));
     }
   }
   const surnames: ReadonlyMap<number, GazEntry[]> = found ?? NO_SURNAMES;
@@ -340,7 +354,7 @@ function sentenceMentions(doc: ArticleDoc, res: Resources, s: Sentence, marks: M
       // Not a known person's surname ("Blunkett Sheffield trip"), nor a city that is also a word ("Mobile").
       if (surnames.has(c.a - 1) || isEverydayWord(T[c.a].lower, res) || (c.b < b0 && T[c.b].cap && isWord(T[c.b])) || surnameInText(doc.text, pv.text, res)) continue;
       if (overlapsSpan(titles, c.a - 1, c.a) || overlapsSpan(cands, c.a - 1, c.a)) continue;
-      cands.push({ a: c.a - 1, b: c.b, type: 'Institution', prio: 2, rank: 0, source: 'pattern', role: 'name', kind: 'other', confidence: 0.6 });
+      cands.push(cand(c.a - 1, c.b, 'Institution', 2, 0, 'pattern', 'name', 0.6, { kind: 'other' }));
     }
     // "the Seattle Mariners", "the New York Mets", "the Toronto Blue Jays": a city and a capitalised plural
     // after it (one or two words, no organisation, place or event head) is a team.
@@ -354,7 +368,7 @@ function sentenceMentions(doc: ArticleDoc, res: Resources, s: Sentence, marks: M
       // The plural of a word ("Mets", "Mariners", "Harriers"), not a surname ("Milan Baros"), after a city that is no given name.
       if (!/^\p{Lu}\p{Ll}+s$/u.test(last.text) || lexiconPos(last.lower.slice(0, -1)) === null || res.givenNames.has(T[c.b - 1].lower) || res.orgHeads.has(last.lower) || res.placeHeads.has(last.lower) || res.cues.miscHeads.has(last.lower) || res.cues.nonEntityWords.has(last.key)) continue;
       if (overlapsSpan(cands, c.b, e, c) || overlapsSpan(titles, c.b, e)) continue;
-      cands.push({ a: c.a, b: e, type: 'Institution', prio: 2, rank: 0, source: 'pattern', role: 'name', kind: 'other', confidence: 0.6 });
+      cands.push(cand(c.a, e, 'Institution', 2, 0, 'pattern', 'name', 0.6, { kind: 'other' }));
     }
   }
   // Gazetteer hits on the same span pool their readings ("the Kremlin" the metonym, "Kremlin" the building),
@@ -502,7 +516,7 @@ function headReference(doc: ArticleDoc, res: Resources, s: Sentence, ra: number,
     // "the Commission" after "the European Commission"; "the Court" after "the Supreme Court of Israel"
     // (the words before "of" are the name's head). Longer heads ("the Supreme Court") are resolved later.
     if (!isNameHead([T[ra].lower], m.name ?? m.text)) continue;
-    return { a: ra, b: rb, type: 'Institution', prio: 1, rank: 0, source: 'pattern', role: 'name', ref: m, kind: m.institutionKind, confidence: 0.7 };
+    return cand(ra, rb, 'Institution', 1, 0, 'pattern', 'name', 0.7, { ref: m, kind: m.institutionKind });
   }
   return null;
 }
@@ -544,8 +558,8 @@ function otherReadings(entries: readonly GazEntry[], key: string): GazEntry[] {
   return out;
 }
 
-function toMention(doc: ArticleDoc, cand: Cand): Mention {
-  let c = cand;
+function toMention(doc: ArticleDoc, given: Cand): Mention {
+  let c = given;
   const T = doc.tokens;
   const start = T[c.a].start;
   const end = T[c.b - 1].end;
@@ -561,7 +575,7 @@ function toMention(doc: ArticleDoc, cand: Cand): Mention {
       if (cap) e = { ...e, type: 'Place', role: 'capital', key: `place:${cap.toLowerCase()}:${st.iso3}`, name: cap };
     }
   }
-  if (e && e.role === 'capital') c = { ...c, type: 'Place', role: 'capital' };
+  if (e && e.role === 'capital') c = cand(c.a, c.b, 'Place', c.prio, c.rank, c.source, 'capital', c.confidence, c);
   const m = createMention(start, end, c.a, c.b, doc.text.slice(start, end), c.type, c.role, c.source, c.confidence);
   if (c.ref) {
     const r = c.ref;
@@ -665,10 +679,10 @@ function patternCandidates(doc: ArticleDoc, res: Resources, s: Sentence, cands: 
     if (!T[i].cap) continue;
     const org = cues[i] & CUE.orgPrefixStart ? res.orgPrefixes.longest(ids, i, b0) : undefined;
     const orgEnd = org ? prefixNameEnd(T, res, i, org.end, b0) : -1;
-    if (org && orgEnd >= 0) cands.push({ a: i, b: orgEnd, type: 'Institution', prio: 2, rank: 0, source: 'pattern', role: 'name', kind: org.values[0], confidence: 0.75 });
+    if (org && orgEnd >= 0) cands.push(cand(i, orgEnd, 'Institution', 2, 0, 'pattern', 'name', 0.75, { kind: org.values[0] }));
     const place = cues[i] & CUE.placePrefixStart ? res.placePrefixes.longest(ids, i, b0) : undefined;
     const placeEnd = place ? prefixNameEnd(T, res, i, place.end, b0) : -1;
-    if (place && placeEnd >= 0 && (place.end - i === 1 ? T[i].pos === 'PROPN' : true)) cands.push({ a: i, b: placeEnd, type: 'Place', prio: 2, rank: 0, source: 'pattern', role: 'name', placeKind: 'feature', confidence: 0.6 });
+    if (place && placeEnd >= 0 && (place.end - i === 1 ? T[i].pos === 'PROPN' : true)) cands.push(cand(i, placeEnd, 'Place', 2, 0, 'pattern', 'name', 0.6, { placeKind: 'feature' }));
   }
 
   // Head shapes: "Foreign Affairs Committee", "Labour Party", "Apple Inc", "Yalu River".
@@ -683,11 +697,11 @@ function patternCandidates(doc: ArticleDoc, res: Resources, s: Sentence, cands: 
     // Company suffix right after the run: "Toyota Motor Corp".
     let b = rb;
     if (b < b0 && res.companySuffixes.has(T[b].key) && b > a) {
-      cands.push({ a, b: b + 1 + (T[b + 1]?.text === '.' && !T[b + 1].spaceBefore ? 0 : 0), type: 'Institution', prio: 2, rank: 0, source: 'pattern', role: 'name', kind: 'company', confidence: 0.75 });
+      cands.push(cand(a, b + 1 + (T[b + 1]?.text === '.' && !T[b + 1].spaceBefore ? 0 : 0), 'Institution', 2, 0, 'pattern', 'name', 0.75, { kind: 'company' }));
       continue;
     }
     if (res.companySuffixes.has(T[b - 1].key) && b - a >= 2) {
-      cands.push({ a, b, type: 'Institution', prio: 2, rank: 0, source: 'pattern', role: 'name', kind: 'company', confidence: 0.75 });
+      cands.push(cand(a, b, 'Institution', 2, 0, 'pattern', 'name', 0.75, { kind: 'company' }));
       continue;
     }
     // An event or a law named after a body is neither ("the Consumer Electronics Show").
@@ -709,8 +723,8 @@ function patternCandidates(doc: ArticleDoc, res: Resources, s: Sentence, cands: 
       const st = stateNameAt(T, res, s, marks, b + 1);
       if (st.len > 0 && !(b + 1 + st.len < b0 && T[b + 1 + st.len].cap && isWord(T[b + 1 + st.len]))) { b += 1 + st.len; country = st.country; }
     }
-    if (isOrg) cands.push({ a, b, type: 'Institution', prio: 2, rank: 0, source: 'pattern', role: 'name', kind: res.orgHeads.get(T[h].lower), country, confidence: 0.7 });
-    else cands.push({ a, b, type: 'Place', prio: 2, rank: 0, source: 'pattern', role: 'name', placeKind: 'feature', confidence: 0.6 });
+    if (isOrg) cands.push(cand(a, b, 'Institution', 2, 0, 'pattern', 'name', 0.7, { kind: res.orgHeads.get(T[h].lower), country }));
+    else cands.push(cand(a, b, 'Place', 2, 0, 'pattern', 'name', 0.6, { placeKind: 'feature' }));
   }
 }
 
@@ -849,9 +863,8 @@ function allEveryday(words: readonly Token[], res: Resources, byLemma: boolean):
 }
 
 /** A candidate typed by its shape and cues. */
-function shapeCand(a: number, b: number, type: EntityLabel, confidence: number, extra?: Partial<Cand>): Cand {
-  const c: Cand = { a, b, type, prio: 1, rank: 0, source: 'shape', role: 'name', confidence };
-  return extra ? { ...c, ...extra } : c;
+function shapeCand(a: number, b: number, type: EntityLabel, confidence: number, extra?: Partial<CandExtras>, role: Mention['role'] = 'name'): Cand {
+  return cand(a, b, type, 1, 0, 'shape', role, confidence, extra);
 }
 
 /** Type an unclaimed capitalised run from its cues; null when it is not a name. */
@@ -890,7 +903,7 @@ function typeRun(doc: ArticleDoc, res: Resources, s: Sentence, ra: number, rb: n
   if (n >= 2 && res.cues.miscHeads.has(lastLower)) return null;
   if (n >= 2 && res.orgHeads.has(lastLower)) return shapeCand(a, b, 'Institution', 0.6, { kind: res.orgHeads.get(lastLower) });
   if (n >= 2 && res.placeHeads.has(lastLower)) return shapeCand(a, b, 'Place', 0.6, { placeKind: 'feature' });
-  if (n === 1 && !(prev && (prev.key === 'a' || prev.key === 'an')) && isUpperAcronym(words[0].text) && words[0].text.length >= 2 && words[0].text.length <= 6) return shapeCand(a, b, 'Institution', 0.5, { role: 'acronym' });
+  if (n === 1 && !(prev && (prev.key === 'a' || prev.key === 'an')) && isUpperAcronym(words[0].text) && words[0].text.length >= 2 && words[0].text.length <= 6) return shapeCand(a, b, 'Institution', 0.5, undefined, 'acronym');
   const orgCue = orgContext(doc, res, s, a, b);
   if (orgCue) return shapeCand(a, b, 'Institution', 0.55, { kind: orgCue });
   const followedByWho = next?.key === 'who' || (next?.text === ',' && next2?.key === 'who');
@@ -905,7 +918,7 @@ function typeRun(doc: ArticleDoc, res: Resources, s: Sentence, ra: number, rb: n
     // A known person's surname, or a bare surname of someone named in full elsewhere: the resolver
     // confirms or drops it.
     const sur = surnames.get(a);
-    if (sur) return shapeCand(a, b, 'Person', 0.45, { source: 'surname', entries: sur });
+    if (sur) return cand(a, b, 'Person', 1, 0, 'surname', 'name', 0.45, { entries: sur });
     return shapeCand(a, b, 'Person', 0.3);
   }
   return null;
