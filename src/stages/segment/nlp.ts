@@ -2,6 +2,7 @@ import type winkNLP from 'wink-nlp';
 import model from 'wink-eng-lite-web-model';
 import { makeLexeme, type Lexeme } from './lexeme';
 import { negationFlags, opensPattern } from './negation';
+import { sbdSymbol, sentenceSpans, symbolAt } from './sentences';
 import { loadWinkNlp } from './wink-tokenizer';
 
 /**
@@ -22,6 +23,8 @@ interface WinkCache {
   property(index: number, prop: string): unknown;
   add(text: string, category: number): number;
   intrinsicSize(): number;
+  normal(index: number): number;
+  nox(binaryWord: number): number;
 }
 
 /** The part of wink's per-document data read here (`rdd` in wink's sources). */
@@ -45,6 +48,8 @@ interface WinkIts {
 let full: WinkNlp | null = null;
 let winkCache: WinkCache | null = null;
 let intrinsicSize = 0;
+/** wink's id of "\n" (a token its automata skip). */
+let lfId = -1;
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const allowed = require('wink-nlp/src/allowed.js') as { its4token: Set<unknown> };
@@ -62,6 +67,9 @@ function makeDeterministic(nlp: WinkNlp): void {
     throw new Error('wink-nlp internals changed: cannot make its tokeniser deterministic');
   }
   const intrinsic = cache.intrinsicSize();
+  const lf = cache.lookup('\n');
+  if (!lf || typeof cache.normal !== 'function' || typeof cache.nox !== 'function') throw new Error('wink-nlp internals changed: cannot read its lexicon');
+  lfId = lf[0];
   winkCache = cache;
   intrinsicSize = intrinsic;
   const lookup = cache.lookup.bind(cache);
@@ -101,8 +109,9 @@ function makeDeterministic(nlp: WinkNlp): void {
 /** Sentence boundaries and POS tags; the one wink instance of the process. */
 export function getNlp(): WinkNlp {
   if (!full) {
-    // Negation scope is computed in ./negation.ts with the same patterns (one automaton pass less).
-    const nlp = loadWinkNlp()(model, ['sbd', 'pos']);
+    // Negation scope and sentences are computed in ./negation.ts and ./sentences.ts with wink's own
+    // patterns and machine (two automaton passes less); wink's POS step does not read sentences.
+    const nlp = loadWinkNlp()(model, ['pos']);
     // The memo of ./wink-tokenizer.ts relies on this: a chunk's tokens must not depend on what wink learnt.
     makeDeterministic(nlp);
     full = nlp;
@@ -193,17 +202,19 @@ const POS_SHIFT = layout.bits4lemma;
 interface WinkLexeme extends Lexeme {
   /** opensPattern of its normal form (1 or 0), for the negation scan. */
   opens: number;
+  /** Its symbol for the sentence machine (see ./sentences.ts sbdSymbol). */
+  sbd: number;
   lemmaPos: number;
   lemma: string;
   lemmas: (string | undefined)[] | null;
 }
 
-function winkLexeme(value: string, type: string, normal: string): WinkLexeme {
+function winkLexeme(value: string, type: string, normal: string, sbd: number): WinkLexeme {
   const x = makeLexeme(value, type, normal);
   // One literal with every field, so all records share one shape with in-object fields.
   return {
     value: x.value, type: x.type, normal: x.normal, lower: x.lower, key: x.key, cap: x.cap, upper: x.upper,
-    uppers: x.uppers, lowers: x.lowers, space: x.space, newlines: x.newlines, opens: opensPattern(normal) ? 1 : 0, lemmaPos: -1, lemma: '', lemmas: null,
+    uppers: x.uppers, lowers: x.lowers, space: x.space, newlines: x.newlines, opens: opensPattern(normal) ? 1 : 0, sbd, lemmaPos: -1, lemma: '', lemmas: null,
   };
 }
 
@@ -250,6 +261,7 @@ function analyseDoc(doc: WinkDocData): WinkAnalysis {
   const pos: string[] = new Array(n);
   const lemmas: string[] = new Array(n);
   const opens = new Uint8Array(n);
+  const symbols = new Int32Array(n);
   for (let i = 0; i < n; i++) {
     const id = packed[i * TK];
     const spaceWord = packed[i * TK + 1];
@@ -261,17 +273,18 @@ function analyseDoc(doc: WinkDocData): WinkAnalysis {
     let lex: WinkLexeme | undefined;
     if (spaceWord > PS_MASK) {
       // A contraction's part ("n't"): its normal and lemma are its own, not its lexeme's.
-      lex = winkLexeme(its.value(i, rdd), its.type(i, rdd), its.normal(i, rdd));
+      lex = winkLexeme(its.value(i, rdd), its.type(i, rdd), its.normal(i, rdd), sbdSymbol(rdd.cache, rdd.cache.nox(spaceWord), id, lfId));
       lemmas[i] = (its.lemma(i, rdd, addons) ?? lex.lower).toLowerCase();
     } else {
       let known = lexemeById[id];
-      if (!known) remember(id, (known = winkLexeme(its.value(i, rdd), its.type(i, rdd), its.normal(i, rdd))));
+      if (!known) remember(id, (known = winkLexeme(its.value(i, rdd), its.type(i, rdd), its.normal(i, rdd), sbdSymbol(rdd.cache, rdd.cache.normal(id), id, lfId))));
       lemmas[i] = lemmaOf(known, posIndex, i, rdd);
       lex = known;
     }
     lexemes[i] = lex;
     opens[i] = lex.opens;
+    symbols[i] = symbolAt(lex.sbd, ps !== 0);
   }
-  const sentences: [number, number][] = rdd.sentences.map((s) => [s[0], s[1]]);
+  const sentences = sentenceSpans(symbols);
   return { lexemes, spaces, pos, lemmas, negated: negationFlags(lexemes, sentences, opens), sentences };
 }
