@@ -63,6 +63,13 @@ interface Opts {
 }
 
 /** Index ranges of the generator's stream, so the extraction set and each ingest set never overlap. */
+/**
+ * Generated articles in the extraction warm-up (with the BBC articles outside politics). After only 300,
+ * the timed pass still ran code V8 was re-optimising (deoptimisations on constructions the warm-up had not
+ * shown, with the compiler thread busy: CPU time about 1.5 times wall time); after 2,000 the pass is close
+ * to the steady state of a long ingest. See docs/benchmarks.md.
+ */
+const WARMUP_GENERATED = 2_000;
 const STREAM = { extract: 0, small: 1_000_000, large: 2_000_000, profile: 3_000_000, warmup: 4_000_000, warmupExtract: 5_000_000 };
 /** Articles ingested first, untimed, so the timed runs do not pay for a cold JVM and empty caches. */
 const WARMUP = 200;
@@ -519,9 +526,10 @@ async function main(argv: string[]): Promise<number> {
   }
   corpora.push({ name: 'generated', description: `src/bench/generator.ts, seed ${gen.seed}`, articles: gen.articles(STREAM.extract, generated), baseline: true });
   const headline = corpora[0].name;
-  // Warm-up text: generated articles of another range, and the BBC articles outside politics.
+  // Warm-up text, the same for newsgraph and the baseline: generated articles of another range, and the
+  // BBC articles outside politics.
   const others = bbcOthers ?? [];
-  const warm = [...gen.articles(STREAM.warmupExtract, quick ? 100 : 300), ...(quick ? others.filter((_, i) => i % 8 === 0) : others)];
+  const warm = [...gen.articles(STREAM.warmupExtract, quick ? 100 : WARMUP_GENERATED), ...(quick ? others.filter((_, i) => i % 8 === 0) : others)];
 
   // Extraction.
   // One thread: the extractor in this thread, as the baseline; all cores: the worker pool of `ingest`.
@@ -550,8 +558,8 @@ async function main(argv: string[]): Promise<number> {
   // The baseline runs after newsgraph, so that neither shares a heap with the other's warm caches while timed.
   if (opts.baseline) {
     const baseline = createBaselineExtractor();
-    log('warming up compromise on 150 articles that are not timed…');
-    for (const x of warm.slice(0, 150)) baseline.extract(x);
+    log(`warming up compromise on the same ${warm.length} articles, not timed…`);
+    for (const x of warm) baseline.extract(x);
     for (const c of corpora) if (c.baseline) await benchBaseline(c, baseline, figures[c.name]);
   }
   const head = figures[headline];
