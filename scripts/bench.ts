@@ -66,10 +66,12 @@ interface Opts {
 /**
  * Generated articles in the extraction warm-up (with the BBC articles outside politics). After only 300,
  * the timed pass still ran code V8 was re-optimising (deoptimisations on constructions the warm-up had not
- * shown, with the compiler thread busy: CPU time about 1.5 times wall time); after 2,000 the pass is close
- * to the steady state of a long ingest. See docs/benchmarks.md.
+ * shown, with the compiler thread busy); 1,000 bring the pass closer to the steady state of a long ingest
+ * (2,000 gave no further gain worth their memory). See docs/benchmarks.md.
  */
-const WARMUP_GENERATED = 2_000;
+const WARMUP_GENERATED = 1_000;
+/** Articles per request to the worker pool during the warm-up (all results of one request are held at once). */
+const WARMUP_WINDOW = 250;
 const STREAM = { extract: 0, small: 1_000_000, large: 2_000_000, profile: 3_000_000, warmup: 4_000_000, warmupExtract: 5_000_000 };
 /** Articles ingested first, untimed, so the timed runs do not pay for a cold JVM and empty caches. */
 const WARMUP = 200;
@@ -232,7 +234,8 @@ async function benchBaseline(corpus: Corpus, baseline: BaselineExtractor, f: Cor
 async function warmUp(articles: readonly ArticleInput[], one: OneArticle, all: ExtractPool): Promise<void> {
   log(`warming up on ${articles.length} articles that are not timed…`);
   await timeOnThisThread(articles, one);
-  await all.extractAll(articles);
+  // In windows, as ingest sends them: the results of a window are dropped before the next is sent.
+  for (let i = 0; i < articles.length; i += WARMUP_WINDOW) await all.extractAll(articles.slice(i, i + WARMUP_WINDOW));
 }
 
 /** A CPU profile of this thread while `work` runs (the inspector's Profiler, as --cpu-prof records). */
