@@ -36,13 +36,12 @@ export function segment(doc: ArticleDoc): void {
     sentences.push({ i: curSent, start: 0, end: 0, tokStart: tokens.length, tokEnd: tokens.length, allCaps: false });
     words = up = letters = 0;
   };
+  // A sentence is only started for a token that is then added to it: none is empty.
   const closeSentence = (): void => {
     const s = sentences[curSent];
     s.tokEnd = tokens.length;
-    if (s.tokEnd > s.tokStart) {
-      s.start = tokens[s.tokStart].start;
-      s.end = tokens[s.tokEnd - 1].end;
-    }
+    s.start = tokens[s.tokStart].start;
+    s.end = tokens[s.tokEnd - 1].end;
     s.allCaps = words >= 2 && letters >= 6 && up / letters > 0.8;
   };
   for (let k = 0; k < lexemes.length; k++) {
@@ -93,14 +92,6 @@ export function segment(doc: ArticleDoc): void {
     });
   }
   if (curSent >= 0) closeSentence();
-  // Drop empty sentences and renumber (a sentence is only started for a token, so there are none to drop).
-  const nonEmpty = sentences.filter((s) => s.tokEnd > s.tokStart);
-  if (nonEmpty.length < sentences.length) {
-    nonEmpty.forEach((s, i) => {
-      s.i = i;
-      for (let t = s.tokStart; t < s.tokEnd; t++) tokens[t].sentence = i;
-    });
-  }
   doc.tokens = tokens;
-  doc.sentences = nonEmpty;
+  doc.sentences = sentences;
 }
