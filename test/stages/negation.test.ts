@@ -46,7 +46,8 @@ describe('negation scope', () => {
     const opens = words.map((w) => (opensPattern(w) ? 1 : 0));
     expect(opens).toEqual([0, 1, 0, 0, 0, 1, 1, 0, 0, 1, 0]);
     const sentences: [number, number][] = [[0, 10]];
-    expect(negationFlags(asWords(words, types), sentences, opens)).toEqual(negationFlags(asWords(words, types), sentences));
-    expect(negationFlags(asWords(words, types), sentences, opens)).toEqual([false, false, false, false, true, false, false, false, false, false, true]);
+    const told = asWords(words, types).map((w, i) => ({ ...w, opens: opens[i] }));
+    expect(negationFlags(told, sentences)).toEqual(negationFlags(asWords(words, types), sentences));
+    expect(negationFlags(told, sentences)).toEqual([false, false, false, false, true, false, false, false, false, false, true]);
   });
 });

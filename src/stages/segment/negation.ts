@@ -51,26 +51,23 @@ export function opensPattern(normal: string): boolean {
   return ROOT.next.has(normal);
 }
 
-/** A token as the scan reads it: its normal form (lower case, "n't" → "not") and wink's token type. */
+/**
+ * A token as the scan reads it: its normal form (lower case, "n't" → "not") and wink's token type; `opens`,
+ * when known (per lexeme, by the caller), is what opensPattern says of the normal form (1 or 0).
+ */
 export interface NegationWord {
   normal: string;
   type: string;
+  opens?: number;
 }
 
-/**
- * Which tokens are in a negation's scope. `sentences` are inclusive token ranges covering every token.
- * `opens`, when given, says per token what opensPattern says of its normal (known per lexeme by the caller).
- */
-export function negationFlags(
-  words: readonly NegationWord[],
-  sentences: readonly (readonly [number, number])[],
-  opens?: ArrayLike<number>,
-): boolean[] {
+/** Which tokens are in a negation's scope. `sentences` are inclusive token ranges covering every token. */
+export function negationFlags(words: readonly NegationWord[], sentences: readonly (readonly [number, number])[]): boolean[] {
   const n = words.length;
   const found: { start: number; end: number; kind: Kind }[] = [];
   let i = 0;
   while (i < n) {
-    if (opens && opens[i] === 0) {
+    if (words[i].opens === 0) {
       i++;
       continue;
     }

@@ -260,7 +260,6 @@ function analyseDoc(doc: WinkDocData): WinkAnalysis {
   const spaces = new Int32Array(n);
   const pos: string[] = new Array(n);
   const lemmas: string[] = new Array(n);
-  const opens = new Uint8Array(n);
   const symbols = new Int32Array(n);
   for (let i = 0; i < n; i++) {
     const id = packed[i * TK];
@@ -282,9 +281,8 @@ function analyseDoc(doc: WinkDocData): WinkAnalysis {
       lex = known;
     }
     lexemes[i] = lex;
-    opens[i] = lex.opens;
     symbols[i] = symbolAt(lex.sbd, ps !== 0);
   }
   const sentences = sentenceSpans(symbols);
-  return { lexemes, spaces, pos, lemmas, negated: negationFlags(lexemes, sentences, opens), sentences };
+  return { lexemes, spaces, pos, lemmas, negated: negationFlags(lexemes, sentences), sentences };
 }
