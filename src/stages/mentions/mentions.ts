@@ -697,7 +697,7 @@ function patternCandidates(doc: ArticleDoc, res: Resources, s: Sentence, cands: 
     // Company suffix right after the run: "Toyota Motor Corp".
     let b = rb;
     if (b < b0 && res.companySuffixes.has(T[b].key) && b > a) {
-      cands.push(cand(a, b + 1 + (T[b + 1]?.text === '.' && !T[b + 1].spaceBefore ? 0 : 0), 'Institution', 2, 0, 'pattern', 'name', 0.75, { kind: 'company' }));
+      cands.push(cand(a, b + 1, 'Institution', 2, 0, 'pattern', 'name', 0.75, { kind: 'company' }));
       continue;
     }
     if (res.companySuffixes.has(T[b - 1].key) && b - a >= 2) {
