@@ -1,5 +1,5 @@
-import { makeLexeme, tokenKey } from '../../src/stages/segment/lexeme';
-import { analyseText } from '../../src/stages/segment/nlp';
+import { makeLexeme, tokenKey } from '../../../src/stages/segment/lexeme';
+import { analyseText } from '../../../src/stages/segment/nlp';
 
 describe('lexeme', () => {
   it('reads case, key and whitespace from the text alone', () => {

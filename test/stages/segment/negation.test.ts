@@ -1,9 +1,9 @@
-import { createDoc } from '../../src/model/doc';
-import { normalise } from '../../src/stages/normalise/normalise';
-import { negationFlags, opensPattern } from '../../src/stages/segment/negation';
+import { createDoc } from '../../../src/model/doc';
+import { normalise } from '../../../src/stages/normalise/normalise';
+import { negationFlags, opensPattern } from '../../../src/stages/segment/negation';
 
 const asWords = (normals: string[], types: string[]) => normals.map((normal, i) => ({ normal, type: types[i] }));
-import { segment } from '../../src/stages/segment/segment';
+import { segment } from '../../../src/stages/segment/segment';
 
 /** The words of `text` in a negation's scope, as segment() marks them. */
 function negated(text: string): string[] {

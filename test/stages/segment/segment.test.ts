@@ -1,6 +1,6 @@
-import { createDoc } from '../../src/model/doc';
-import { normalise } from '../../src/stages/normalise/normalise';
-import { segment, tokenKey } from '../../src/stages/segment/segment';
+import { createDoc } from '../../../src/model/doc';
+import { normalise } from '../../../src/stages/normalise/normalise';
+import { segment, tokenKey } from '../../../src/stages/segment/segment';
 
 function seg(text: string) {
   const doc = createDoc({ text });
